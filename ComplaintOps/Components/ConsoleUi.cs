@@ -1,0 +1,19 @@
+using MudBlazor.Services;
+
+namespace ComplaintOps.Components;
+
+public static class ConsoleUi
+{
+    public static IServiceCollection AddConsoleUi(this IServiceCollection services)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapConsoleUi(this IEndpointRouteBuilder app)
+    {
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

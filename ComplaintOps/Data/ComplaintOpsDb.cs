@@ -1,0 +1,52 @@
+using ComplaintOps.Domain.Complaints;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplaintOps.Data;
+
+public sealed class ComplaintOpsDb(DbContextOptions<ComplaintOpsDb> options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<Complaint> Complaints => Set<Complaint>();
+    public DbSet<TimelineEvent> TimelineEvents => Set<TimelineEvent>();
+    public DbSet<CalendarYearRecord> CalendarYears => Set<CalendarYearRecord>();
+    public DbSet<DailySequence> DailySequences => Set<DailySequence>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ComplaintOpsDb).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    {
+        // Every DateTime is a UTC instant: read it back as Kind=Utc.
+        configuration.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configuration.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    /// <summary>Bumps the concurrency token of every changed complaint so a stale copy cannot overwrite it.</summary>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        BumpVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        BumpVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    private void BumpVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<Complaint>())
+        {
+            var timelineGrew = entry.Collection(c => c.Timeline).CurrentValue?.Any(e => Entry(e).State == EntityState.Added) == true;
+            if (entry.State == EntityState.Modified || (entry.State == EntityState.Unchanged && timelineGrew))
+            {
+                entry.Entity.BumpVersion();
+                entry.State = EntityState.Modified;
+            }
+        }
+    }
+}

@@ -1,0 +1,11 @@
+namespace ComplaintOps.Features.Complaints;
+
+public static class ComplaintsFeature
+{
+    public static IServiceCollection AddComplaintQueue(this IServiceCollection services)
+    {
+        services.AddSingleton<ComplaintQueries>();
+        services.AddSingleton<ComplaintCommands>();
+        return services;
+    }
+}

@@ -1,0 +1,83 @@
+using ComplaintOps.Data;
+using Microsoft.AspNetCore.Identity;
+
+namespace ComplaintOps.Features.Identity;
+
+public static class IdentityFeature
+{
+    public static IServiceCollection AddConsoleIdentity(this IServiceCollection services)
+    {
+        services.AddIdentity<AppUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddEntityFrameworkStores<ComplaintOpsDb>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<ConsoleClaimsFactory>();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/account/denied";
+            o.Cookie.Name = "complaintops.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(10);
+        });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Console, p => p.RequireAuthenticatedUser())
+            .AddPolicy(Policies.Complaints, p => p.RequireRole(Policies.ComplaintRoles))
+            .AddPolicy(Policies.Administration, p => p.RequireRole(Roles.Administrator))
+            // Nothing is public unless it says so.
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+
+        services.AddCascadingAuthenticationState();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
+    {
+        var account = app.MapGroup("/account");
+
+        account.MapPost("/login", async (
+            [Microsoft.AspNetCore.Mvc.FromForm] LoginForm form,
+            SignInManager<AppUser> signIn) =>
+        {
+            var returnUrl = SafeReturnUrl(form.ReturnUrl);
+            if (string.IsNullOrWhiteSpace(form.UserName) || string.IsNullOrEmpty(form.Password))
+                return Results.LocalRedirect($"/account/login?error=missing&returnUrl={Uri.EscapeDataString(returnUrl)}");
+            var result = await signIn.PasswordSignInAsync(form.UserName.Trim(), form.Password, isPersistent: false, lockoutOnFailure: true);
+            if (result.Succeeded) return Results.LocalRedirect(returnUrl);
+            var error = result.IsLockedOut ? "locked" : "invalid";
+            return Results.LocalRedirect($"/account/login?error={error}&returnUrl={Uri.EscapeDataString(returnUrl)}");
+        }).AllowAnonymous();
+
+        account.MapPost("/logout", async (SignInManager<AppUser> signIn) =>
+        {
+            await signIn.SignOutAsync();
+            return Results.LocalRedirect("/account/login");
+        });
+
+        return app;
+    }
+
+    /// <summary>Only local paths; anything else goes home (no open redirect).</summary>
+    internal static string SafeReturnUrl(string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+            ? returnUrl
+            : "/";
+
+    public sealed class LoginForm
+    {
+        public string? UserName { get; set; }
+        public string? Password { get; set; }
+        public string? ReturnUrl { get; set; }
+    }
+}

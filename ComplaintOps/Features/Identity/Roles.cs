@@ -1,0 +1,32 @@
+namespace ComplaintOps.Features.Identity;
+
+/// <summary>The roles of requirements.md "People and roles".</summary>
+public static class Roles
+{
+    public const string Agent = nameof(Agent);
+    public const string Expert = nameof(Expert);
+    public const string Coach = nameof(Coach);
+    public const string Supervisor = nameof(Supervisor);
+    public const string QualityInspector = nameof(QualityInspector);
+    public const string Manager = nameof(Manager);
+    public const string DepartmentLiaison = nameof(DepartmentLiaison);
+    public const string Administrator = nameof(Administrator);
+
+    public static readonly string[] All = [Agent, Expert, Coach, Supervisor, QualityInspector, Manager, DepartmentLiaison, Administrator];
+}
+
+/// <summary>Authorisation policies; every page and endpoint names one.</summary>
+public static class Policies
+{
+    /// <summary>Reading and working the complaint queue.</summary>
+    public const string Complaints = nameof(Complaints);
+
+    /// <summary>Users, calendars, SLA policies and rules.</summary>
+    public const string Administration = nameof(Administration);
+
+    /// <summary>Any signed-in console user.</summary>
+    public const string Console = nameof(Console);
+
+    public static readonly string[] ComplaintRoles =
+        [Roles.Agent, Roles.Expert, Roles.Coach, Roles.Supervisor, Roles.QualityInspector, Roles.Manager];
+}

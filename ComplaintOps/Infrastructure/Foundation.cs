@@ -1,0 +1,55 @@
+using ComplaintOps.Data;
+using ComplaintOps.Data.Seeding;
+using ComplaintOps.Features.Calendars;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplaintOps.Infrastructure;
+
+/// <summary>Time, options and the database: what every feature stands on.</summary>
+public static class Foundation
+{
+    public static IServiceCollection AddConsoleFoundation(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<BusinessOptions>().Bind(config.GetSection(BusinessOptions.Section)).ValidateDataAnnotations()
+            .Validate(o => TryZone(o.TimeZone), $"{BusinessOptions.Section}:TimeZone is not a known time zone (e.g. Asia/Shanghai).").ValidateOnStart();
+        services.AddOptions<SlaOptions>().Bind(config.GetSection(SlaOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StorageOptions>().Bind(config.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SeedingOptions>().Bind(config.GetSection(SeedingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<BusinessTime>();
+
+        var storage = config.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        var dbPath = storage.ResolveDatabasePath(env.ContentRootPath);
+        services.AddDbContextFactory<ComplaintOpsDb>(o => o.UseSqlite($"Data Source={dbPath}"));
+        services.AddTransient<DemoSeeder>();
+        // Sign-in cookies survive restarts; the keys stay beside the database, outside git.
+        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetDirectoryName(dbPath)!, "keys")));
+        return services;
+    }
+
+    /// <summary>Migrations, roles, the calendar, then demo data on an empty database.</summary>
+    public static async Task PrepareDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        await DatabaseSetup.MigrateAsync(services.GetRequiredService<IDbContextFactory<ComplaintOpsDb>>(), ct);
+        await using var scope = services.CreateAsyncScope();
+        var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
+        await seeder.EnsureRolesAsync(ct);
+        var calendar = services.GetRequiredService<WorkingCalendarService>();
+        await calendar.InitializeAsync(ct);
+        await seeder.SeedDemoAsync(calendar.Clock, ct);
+    }
+
+    private static bool TryZone(string id)
+    {
+        try
+        {
+            TimeZoneInfo.FindSystemTimeZoneById(id);
+            return true;
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return false;
+        }
+    }
+}

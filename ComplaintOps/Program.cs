@@ -1,0 +1,53 @@
+using ComplaintOps.Components;
+using ComplaintOps.Data;
+using ComplaintOps.Features.Calendars;
+using ComplaintOps.Features.Complaints;
+using ComplaintOps.Features.Health;
+using ComplaintOps.Features.Identity;
+using ComplaintOps.Infrastructure;
+
+// The design card keeps wwwroot/, appsettings.json and data/ at the repository root.
+var root = RepositoryRoot.Find(Directory.GetCurrentDirectory(), AppContext.BaseDirectory);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    ContentRootPath = root,
+    WebRootPath = root is null ? null : Path.Combine(root, "wwwroot"),
+});
+if (root is not null) builder.WebHost.UseStaticWebAssets();
+
+builder.Services
+    .AddConsoleFoundation(builder.Configuration, builder.Environment)
+    .AddConsoleLocalization()
+    .AddConsoleIdentity()
+    .AddWorkingCalendar(builder.Configuration)
+    .AddComplaintQueue()
+    .AddConsoleUi();
+
+var app = builder.Build();
+
+if (await CommandLine.TryRunAsync(app, args)) return;
+
+await app.Services.PrepareDatabaseAsync();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error", createScopeForErrors: true);
+    app.UseHsts();
+}
+app.UseStatusCodePagesWithReExecute("/not-found");
+app.UseRequestLocalization();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapHealth();
+app.MapCultureSwitch();
+app.MapAccountEndpoints();
+app.MapConsoleUi();
+
+await app.RunAsync();
+
+/// <summary>Exposed for WebApplicationFactory.</summary>
+public partial class Program;
