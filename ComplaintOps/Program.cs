@@ -17,7 +17,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 if (root is not null) builder.WebHost.UseStaticWebAssets();
 
 builder.Services
-    .AddConsoleFoundation(builder.Configuration, builder.Environment)
+    .AddConsoleFoundation(builder.Configuration)
     .AddConsoleLocalization()
     .AddConsoleIdentity()
     .AddWorkingCalendar(builder.Configuration)

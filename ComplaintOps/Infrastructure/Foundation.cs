@@ -2,6 +2,9 @@ using ComplaintOps.Data;
 using ComplaintOps.Data.Seeding;
 using ComplaintOps.Features.Calendars;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintOps.Infrastructure;
@@ -9,7 +12,7 @@ namespace ComplaintOps.Infrastructure;
 /// <summary>Time, options and the database: what every feature stands on.</summary>
 public static class Foundation
 {
-    public static IServiceCollection AddConsoleFoundation(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
+    public static IServiceCollection AddConsoleFoundation(this IServiceCollection services, IConfiguration config)
     {
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<BusinessOptions>().Bind(config.GetSection(BusinessOptions.Section)).ValidateDataAnnotations()
@@ -19,12 +22,17 @@ public static class Foundation
         services.AddOptions<SeedingOptions>().Bind(config.GetSection(SeedingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<BusinessTime>();
 
-        var storage = config.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        var dbPath = storage.ResolveDatabasePath(env.ContentRootPath);
-        services.AddDbContextFactory<ComplaintOpsDb>(o => o.UseSqlite($"Data Source={dbPath}"));
+        // Resolved when first used, so tests (and any later configuration source) can point it elsewhere.
+        services.AddDbContextFactory<ComplaintOpsDb>((sp, o) =>
+            o.UseSqlite($"Data Source={sp.GetRequiredService<IOptions<StorageOptions>>().Value.ResolveDatabasePath(sp.GetRequiredService<IHostEnvironment>().ContentRootPath)}"));
         services.AddTransient<DemoSeeder>();
         // Sign-in cookies survive restarts; the keys stay beside the database, outside git.
-        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetDirectoryName(dbPath)!, "keys")));
+        services.AddDataProtection();
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<StorageOptions>, ILoggerFactory, IHostEnvironment>((o, storage, logs, host) =>
+        {
+            var dir = new DirectoryInfo(Path.Combine(Path.GetDirectoryName(storage.Value.ResolveDatabasePath(host.ContentRootPath))!, "keys"));
+            o.XmlRepository = new FileSystemXmlRepository(dir, logs);
+        });
         return services;
     }
 
