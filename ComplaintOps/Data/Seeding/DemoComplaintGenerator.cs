@@ -60,6 +60,7 @@ internal sealed class DemoComplaintGenerator(Random random, DateTime nowUtc, Sla
         };
         var complaint = Complaint.Receive(data, trackingNumber(received), Actor.System, received);
         Walk(complaint, received, ageDays);
+        KeepMostOpenCasesCurrent(complaint);
         complaint.ApplySchedule(clock.Compute(complaint.SlaFacts));
         return complaint;
     }
@@ -90,6 +91,15 @@ internal sealed class DemoComplaintGenerator(Random random, DateTime nowUtc, Sla
         if (random.NextDouble() < 0.1) { c.MoveTo(ComplaintStatus.Referred, handler, Step(48), "双方未达成一致，已告知用户可向消费者协会、市场监管部门或人民法院寻求解决。"); MaybeArchive(c, handler, Step); return; }
         c.MoveTo(ComplaintStatus.Closed, handler, Step(48), "投诉人与被投诉人均同意处理结果，方案已执行。");
         MaybeArchive(c, handler, Step);
+    }
+
+    /// <summary>A working team keeps most open cases' progress feedback current; about a quarter fall behind.</summary>
+    private void KeepMostOpenCasesCurrent(Complaint c)
+    {
+        if (Lifecycle.IsFinished(c.Status) || c.Status == ComplaintStatus.Received || random.NextDouble() < 0.25) return;
+        var last = c.Timeline[^1].AtUtc;
+        var recent = nowUtc.AddHours(-random.NextDouble() * 30);
+        if (recent > last) c.RecordProgressFeedback(c.HandlerId is null ? Actor.System : new Actor(c.HandlerId, c.HandlerName ?? ""), recent, "已向用户同步最新处理进展，并告知查询方式和联系渠道。");
     }
 
     private void MaybeArchive(Complaint c, Actor handler, Func<double, DateTime> step)

@@ -17,8 +17,7 @@ public partial class ComplaintQueue
     private QueueFilter _filter = new();
     private string? _search;
     private bool _loading;
-    private bool _loadedOnce;
-    private int _total;
+    private QueueSummary? _summary;
 
     protected override void OnInitialized()
     {
@@ -39,8 +38,7 @@ public partial class ComplaintQueue
                 ? new QueueSort()
                 : new QueueSort(SortColumn(sortBy.SortBy), sortBy.Descending);
             var page = await Queries.QueueAsync(_filter with { Search = _search }, sort, state.Page, state.PageSize, ct);
-            _total = page.TotalCount;
-            _loadedOnce = true;
+            _summary?.Show(page.TotalCount);
             return new GridData<QueueRow> { Items = page.Rows, TotalItems = page.TotalCount };
         }
         finally
