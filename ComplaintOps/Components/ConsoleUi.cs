@@ -8,6 +8,7 @@ public static class ConsoleUi
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddTransient<MudBlazor.MudLocalizer, ConsoleMudLocalizer>();
         return services;
     }
 
