@@ -48,6 +48,16 @@ public sealed class SupervisorJourneyTests(BrowserFixture browser) : IClassFixtu
         Assert.Contains("****", await page.InnerTextAsync("[data-testid=detail-phone]"), StringComparison.Ordinal);
         await pages.ScreenshotAsync("03-detail-zh");
 
+        // R29: revealing needs a purpose; then the full number shows and the look is audited.
+        await page.ClickAsync("[data-testid=reveal-open]");
+        await page.ClickAsync("[data-testid=reveal-confirm]");
+        await page.WaitForSelectorAsync("text=请说明查看个人信息的目的");
+        Assert.Contains("****", await page.InnerTextAsync("[data-testid=detail-phone]"), StringComparison.Ordinal);
+        await page.FillAsync("[data-testid=reveal-purpose]", "回电核实身份");
+        await page.ClickAsync("[data-testid=reveal-confirm]");
+        await page.WaitForSelectorAsync("[data-testid=revealed]");
+        Assert.Matches(@"^1\d{10}$", (await page.InnerTextAsync("[data-testid=detail-phone]")).Trim());
+
         // B4: the same page in English.
         await page.ClickAsync("[data-testid=language-menu] button");
         await page.ClickAsync("[data-testid=lang-en]");

@@ -15,4 +15,16 @@ internal sealed class ConsoleMudLocalizer(IStringLocalizer<SharedResource> strin
             return ours.ResourceNotFound ? new LocalizedString(key, key, resourceNotFound: true) : new LocalizedString(key, ours.Value);
         }
     }
+
+    // MudBlazor's pager texts carry {first_item}-style tokens it replaces itself: only {0}-style texts are formatted.
+    public override LocalizedString this[string key, params object[] arguments]
+    {
+        get
+        {
+            var text = this[key];
+            return arguments.Length == 0 || text.ResourceNotFound || !text.Value.Contains("{0", StringComparison.Ordinal)
+                ? text
+                : new LocalizedString(key, string.Format(System.Globalization.CultureInfo.CurrentCulture, text.Value, arguments));
+        }
+    }
 }

@@ -24,8 +24,13 @@ public static class Policies
     /// <summary>Users, calendars, SLA policies and rules.</summary>
     public const string Administration = nameof(Administration);
 
+    /// <summary>Seeing a complainant's unmasked personal data, with a purpose that is audited (R29).</summary>
+    public const string RevealPersonalData = nameof(RevealPersonalData);
+
     /// <summary>Any signed-in console user.</summary>
     public const string Console = nameof(Console);
+
+    public static readonly string[] RevealRoles = [Roles.Agent, Roles.Expert, Roles.Coach, Roles.Supervisor];
 
     public static readonly string[] ComplaintRoles =
         [Roles.Agent, Roles.Expert, Roles.Coach, Roles.Supervisor, Roles.QualityInspector, Roles.Manager];
