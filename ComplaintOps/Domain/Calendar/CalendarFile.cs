@@ -32,7 +32,10 @@ public static class CalendarFile
             var result = new List<YearArrangement>();
             foreach (var year in years.EnumerateObject())
             {
-                result.Add(ParseYear(year.Name, year.Value));
+                var parsed = ParseYear(year.Name, year.Value);
+                if (result.Any(y => y.Year == parsed.Year))
+                    throw new CalendarFormatException($"Year {parsed.Year} is listed twice in \"years\".");
+                result.Add(parsed);
             }
             if (result.Count == 0) throw new CalendarFormatException("The file has no year in \"years\".");
             return result;

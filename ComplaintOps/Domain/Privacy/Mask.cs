@@ -19,7 +19,7 @@ public static class Mask
     /// <summary>张三丰 → 张**; Alice Smith → A**********.</summary>
     public static string Name(string? name)
     {
-        if (string.IsNullOrEmpty(name)) return "";
+        if (string.IsNullOrWhiteSpace(name)) return "";
         var trimmed = name.Trim();
         var elements = System.Globalization.StringInfo.GetTextElementEnumerator(trimmed);
         elements.MoveNext();
