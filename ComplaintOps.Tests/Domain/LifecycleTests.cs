@@ -274,6 +274,18 @@ public sealed class LifecycleTests
     }
 
     [Fact]
+    public void R17_the_first_reply_also_restarts_the_progress_clock()
+    {
+        var clock = Clock();
+        var complaint = Received(Channel.Web, Shanghai("2026-11-27 09:00")); // Friday
+        complaint.MoveTo(ComplaintStatus.Accepted, Agent, Shanghai("2026-11-27 09:30"));
+        complaint.RecordFirstReply(Agent, Shanghai("2026-11-30 11:00"), "已受理，两个工作日内反馈进展。"); // Monday
+        complaint.ApplySchedule(clock.Compute(complaint.SlaFacts));
+
+        Assert.Equal(Utc("2026-12-02T16:00:00Z"), complaint.ProgressFeedbackDueUtc); // end of Wednesday, not Tuesday
+    }
+
+    [Fact]
     public void R17_progress_feedback_on_a_finished_case_is_refused()
     {
         var complaint = In(ComplaintStatus.Closed);

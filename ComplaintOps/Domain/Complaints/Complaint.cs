@@ -75,7 +75,7 @@ public sealed class Complaint
     /// <summary>App-managed optimistic concurrency token (SQLite has no rowversion).</summary>
     public int Version { get; private set; }
 
-    public IReadOnlyList<TimelineEvent> Timeline => _timeline;
+    public IReadOnlyList<TimelineEvent> Timeline => _timeline.AsReadOnly();
 
     private Complaint() { }
 
@@ -139,7 +139,7 @@ public sealed class Complaint
                 Resolution = string.IsNullOrWhiteSpace(reason) ? Resolution : reason.Trim();
                 break;
         }
-        _timeline.Add(TimelineEvent.Create(nowUtc, by, TimelineEventKind.StatusChanged, "Status", from.ToString(), to.ToString(), reason));
+        _timeline.Add(TimelineEvent.Create(nowUtc, by, TimelineEventKind.StatusChanged, "Status", from.ToString(), to.ToString(), string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()));
     }
 
     /// <summary>The first reply to the user (R15, R16).</summary>
@@ -150,6 +150,8 @@ public sealed class Complaint
         if (FirstReplyAtUtc is not null)
             throw new DomainException("AlreadyReplied", "The first reply is already on record; log progress feedback instead.");
         FirstReplyAtUtc = UtcInstant.Require(nowUtc);
+        // The first reply tells the user where things stand, so it also restarts the progress clock (R17).
+        LastProgressFeedbackAtUtc = FirstReplyAtUtc;
         _timeline.Add(TimelineEvent.Create(nowUtc, by, TimelineEventKind.FeedbackGiven, "FirstReply", note: message.Trim()));
     }
 
