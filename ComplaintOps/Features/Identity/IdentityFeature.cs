@@ -49,16 +49,22 @@ public static class IdentityFeature
 
         account.MapPost("/login", async (
             [Microsoft.AspNetCore.Mvc.FromForm] LoginForm form,
+            HttpContext http,
+            Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery,
             SignInManager<AppUser> signIn) =>
         {
             var returnUrl = SafeReturnUrl(form.ReturnUrl);
+            // Validated here rather than by the endpoint filter: its 400 is re-executed as POST /not-found,
+            // which fails antiforgery again and ends in a 500. A stale form just goes back to the form.
+            if (!await antiforgery.IsRequestValidAsync(http))
+                return Results.LocalRedirect($"/account/login?error=expired&returnUrl={Uri.EscapeDataString(returnUrl)}");
             if (string.IsNullOrWhiteSpace(form.UserName) || string.IsNullOrEmpty(form.Password))
                 return Results.LocalRedirect($"/account/login?error=missing&returnUrl={Uri.EscapeDataString(returnUrl)}");
             var result = await signIn.PasswordSignInAsync(form.UserName.Trim(), form.Password, isPersistent: false, lockoutOnFailure: true);
             if (result.Succeeded) return Results.LocalRedirect(returnUrl);
             var error = result.IsLockedOut ? "locked" : "invalid";
             return Results.LocalRedirect($"/account/login?error={error}&returnUrl={Uri.EscapeDataString(returnUrl)}");
-        }).AllowAnonymous();
+        }).AllowAnonymous().DisableAntiforgery();
 
         account.MapPost("/logout", async (SignInManager<AppUser> signIn) =>
         {
