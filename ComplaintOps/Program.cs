@@ -35,7 +35,10 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/error", createScopeForErrors: true);
     app.UseHsts();
 }
-app.UseStatusCodePagesWithReExecute("/not-found");
+// Re-running a page for a failed form post would post again (and fail antiforgery again): pages only for GET/HEAD.
+app.UseWhen(
+    http => HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method),
+    branch => branch.UseStatusCodePagesWithReExecute("/not-found"));
 app.UseRequestLocalization();
 app.UseAuthentication();
 app.UseAuthorization();

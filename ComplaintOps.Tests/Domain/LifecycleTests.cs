@@ -165,11 +165,13 @@ public sealed class LifecycleTests
         Assert.Equal("expert-7", complaint.HandlerId);
         Assert.Equal("Expert Seven", complaint.HandlerName);
         Assert.Equal(Tier.Expert, complaint.Tier);
-        var added = complaint.Timeline[^1];
-        Assert.Equal(TimelineEventKind.Assigned, added.Kind);
-        Assert.Equal(Supervisor.Id, added.ActorId);
-        Assert.Equal($"{Agent.Name} (Agent)", added.Before);
-        Assert.Equal("Expert Seven (Expert)", added.After);
+        var assigned = complaint.Timeline[^2];
+        Assert.Equal(TimelineEventKind.Assigned, assigned.Kind);
+        Assert.Equal(Supervisor.Id, assigned.ActorId);
+        Assert.Equal(Agent.Name, assigned.Before);
+        Assert.Equal("Expert Seven", assigned.After);
+        var tier = complaint.Timeline[^1];
+        Assert.Equal(("Tier", "Agent", "Expert"), (tier.Field, tier.Before, tier.After));
     }
 
     [Theory]
@@ -343,7 +345,7 @@ public sealed class LifecycleTests
             Assert.True(snapshots[i].Length >= snapshots[i - 1].Length, $"step {i} shortened the timeline");
             Assert.Equal(snapshots[i - 1], snapshots[i].Take(snapshots[i - 1].Length));
         }
-        Assert.Equal(12, complaint.Timeline.Count); // received + 11 successful changes; the 3 refused ones left no trace
+        Assert.Equal(13, complaint.Timeline.Count); // received + 11 successful changes (the assignment logs handler and tier); the 3 refused ones left no trace
         Assert.Equal(ComplaintStatus.Archived, complaint.Status);
         Assert.Equal(Agent.Id, complaint.OwnerId);
     }

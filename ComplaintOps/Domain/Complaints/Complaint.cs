@@ -177,11 +177,12 @@ public sealed class Complaint
     /// <summary>Assigns the current handler. The first-contact owner stays unless formally handed over (R34).</summary>
     public void AssignHandler(Actor by, DateTime nowUtc, string handlerId, string handlerName, Tier tier)
     {
-        var before = HandlerName is null ? null : $"{HandlerName} ({Tier})";
+        _timeline.Add(TimelineEvent.Create(nowUtc, by, TimelineEventKind.Assigned, "Handler", HandlerName, handlerName));
+        if (tier != Tier)
+            _timeline.Add(TimelineEvent.Create(nowUtc, by, TimelineEventKind.FieldChanged, "Tier", Tier.ToString(), tier.ToString()));
         HandlerId = handlerId;
         HandlerName = handlerName;
         Tier = tier;
-        _timeline.Add(TimelineEvent.Create(nowUtc, by, TimelineEventKind.Assigned, "Handler", before, $"{handlerName} ({tier})"));
     }
 
     public SlaFacts SlaFacts => new(Channel, RiskLevel, Status, ReceivedAtUtc, AcceptedAtUtc, FirstReplyAtUtc, LastProgressFeedbackAtUtc, FinishedAtUtc);
