@@ -51,11 +51,7 @@ public static class CommandLine
             Console.Write("Password: ");
             password = Console.ReadLine() ?? "";
         }
-        await using var scope = services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = new AppUser { UserName = userName, DisplayName = userName, WorkAlias = "管理员", EmailConfirmed = true };
-        var result = await users.CreateAsync(user, password);
-        if (result.Succeeded) result = await users.AddToRoleAsync(user, Roles.Administrator);
+        var result = await CreateAdministratorAsync(services, userName, password);
         if (!result.Succeeded)
         {
             Console.Error.WriteLine(string.Join(Environment.NewLine, result.Errors.Select(e => e.Description)));
@@ -63,6 +59,16 @@ public static class CommandLine
             return;
         }
         Console.WriteLine($"Administrator '{userName}' created.");
+    }
+
+    /// <summary>Creates an administrator; the password must pass the Identity password rules.</summary>
+    internal static async Task<IdentityResult> CreateAdministratorAsync(IServiceProvider services, string userName, string password)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser { UserName = userName, DisplayName = userName, WorkAlias = "管理员", EmailConfirmed = true };
+        var result = await users.CreateAsync(user, password);
+        return result.Succeeded ? await users.AddToRoleAsync(user, Roles.Administrator) : result;
     }
 
     private static string? Option(string[] args, string name)
