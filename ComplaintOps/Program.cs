@@ -4,6 +4,7 @@ using ComplaintOps.Features.Calendars;
 using ComplaintOps.Features.Complaints;
 using ComplaintOps.Features.Health;
 using ComplaintOps.Features.Identity;
+using ComplaintOps.Features.Intake;
 using ComplaintOps.Infrastructure;
 
 // The design card keeps wwwroot/, appsettings.json and data/ at the repository root.
@@ -22,6 +23,7 @@ builder.Services
     .AddConsoleIdentity()
     .AddWorkingCalendar(builder.Configuration)
     .AddComplaintQueue()
+    .AddIntake()
     .AddConsoleUi();
 
 var app = builder.Build();
@@ -48,6 +50,7 @@ app.MapStaticAssets();
 app.MapHealth();
 app.MapCultureSwitch();
 app.MapAccountEndpoints();
+app.MapIntake();
 app.MapConsoleUi();
 
 await app.RunAsync();

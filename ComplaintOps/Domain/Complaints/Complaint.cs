@@ -25,7 +25,7 @@ public sealed record NewComplaint
 /// A complaint and its lifecycle. Every change goes through a method here, which checks the rule
 /// and appends to the timeline; nothing is ever deleted.
 /// </summary>
-public sealed class Complaint
+public sealed partial class Complaint
 {
     private readonly List<TimelineEvent> _timeline = [];
 

@@ -1,0 +1,12 @@
+namespace ComplaintOps.Features.Intake;
+
+public static class IntakeFeature
+{
+    public static IServiceCollection AddIntake(this IServiceCollection services)
+    {
+        services.AddSingleton<IntakeService>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapIntake(this IEndpointRouteBuilder app) => app;
+}
