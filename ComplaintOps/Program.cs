@@ -1,5 +1,6 @@
 using ComplaintOps.Components;
 using ComplaintOps.Data;
+using ComplaintOps.Features.Attachments;
 using ComplaintOps.Features.Calendars;
 using ComplaintOps.Features.Complaints;
 using ComplaintOps.Features.Health;
@@ -24,6 +25,7 @@ builder.Services
     .AddWorkingCalendar(builder.Configuration)
     .AddComplaintQueue()
     .AddIntake()
+    .AddAttachments(builder.Configuration)
     .AddConsoleUi();
 
 var app = builder.Build();

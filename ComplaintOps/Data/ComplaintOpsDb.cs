@@ -10,6 +10,7 @@ public sealed class ComplaintOpsDb(DbContextOptions<ComplaintOpsDb> options) : I
     public DbSet<TimelineEvent> TimelineEvents => Set<TimelineEvent>();
     public DbSet<CalendarYearRecord> CalendarYears => Set<CalendarYearRecord>();
     public DbSet<DailySequence> DailySequences => Set<DailySequence>();
+    public DbSet<Features.Attachments.Attachment> Attachments => Set<Features.Attachments.Attachment>();
     public DbSet<Domain.Audit.AuditEntry> AuditEntries => Set<Domain.Audit.AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
