@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using ComplaintOps.Data;
 using ComplaintOps.Domain.Complaints;
 using ComplaintOps.Domain.Privacy;
@@ -17,18 +18,14 @@ public sealed class ComplaintQueries(IDbContextFactory<ComplaintOpsDb> dbFactory
         page = Math.Max(page, 0);
         var now = time.UtcNow;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // One connection for the count and the page(s), not one open/close per query.
+        await db.Database.OpenConnectionAsync(ct);
         var query = Apply(db.Complaints.AsNoTracking(), filter, now);
         var total = await query.CountAsync(ct);
-        var rows = await Order(query, sort)
-            .Skip(page * pageSize)
-            .Take(pageSize)
-            .Select(c => new
-            {
-                c.Id, c.TrackingNumber, c.Title, c.Status, c.Severity, c.RiskLevel, c.ProblemType, c.ProblemSubType,
-                c.Channel, c.Complainant.Province, c.Complainant.Name, c.Complainant.Phone, c.HandlerName, c.Tier,
-                c.SpecialGroup, c.ReceivedAtUtc, c.NextDueUtc,
-            })
-            .ToListAsync(ct);
+        var skip = page * pageSize;
+        var rows = sort is { Column: QueueSortColumn.NextDue, Descending: false }
+            ? await ByNextDueAsync(query, skip, pageSize, ct)
+            : await Order(query, sort).Skip(skip).Take(pageSize).Select(Projection).ToListAsync(ct);
         return new QueuePage(
             rows.Select(r => new QueueRow(
                 r.Id, r.TrackingNumber, r.Title, r.Status, r.Severity, r.RiskLevel, r.ProblemType, r.ProblemSubType,
@@ -36,6 +33,35 @@ public sealed class ComplaintQueries(IDbContextFactory<ComplaintOpsDb> dbFactory
                 r.ReceivedAtUtc, r.NextDueUtc, r.NextDueUtc < now)).ToList(),
             total);
     }
+
+    /// <summary>
+    /// The default sort: soonest due first, cases with no running clock after them (by id).
+    /// SQLite puts NULL first in an ascending sort, so the single-statement form
+    /// (<c>ORDER BY NextDueUtc IS NULL, NextDueUtc, Id</c>) cannot be read from an index and sorted the whole
+    /// filtered table for every page (135 ms at 200,000 complaints). Each half is read in index order instead:
+    /// the dated cases by (NextDueUtc, Id), then the undated ones by Id.
+    /// </summary>
+    private static async Task<List<RowData>> ByNextDueAsync(IQueryable<Complaint> query, int skip, int take, CancellationToken ct)
+    {
+        var dated = query.Where(c => c.NextDueUtc != null);
+        var rows = await dated.OrderBy(c => c.NextDueUtc).ThenBy(c => c.Id).Skip(skip).Take(take).Select(Projection).ToListAsync(ct);
+        if (rows.Count == take) return rows;
+        // The page reaches past the dated cases: how many there are tells where the undated ones start.
+        var datedCount = rows.Count > 0 ? skip + rows.Count : await dated.CountAsync(ct);
+        rows.AddRange(await query.Where(c => c.NextDueUtc == null).OrderBy(c => c.Id)
+            .Skip(Math.Max(0, skip - datedCount)).Take(take - rows.Count).Select(Projection).ToListAsync(ct));
+        return rows;
+    }
+
+    private sealed record RowData(
+        int Id, string TrackingNumber, string Title, ComplaintStatus Status, ComplaintSeverity Severity, RiskLevel RiskLevel,
+        ProblemType ProblemType, ProblemSubType ProblemSubType, Channel Channel, string Province, string Name, string Phone,
+        string? HandlerName, Tier Tier, SpecialGroup SpecialGroup, DateTime ReceivedAtUtc, DateTime? NextDueUtc);
+
+    private static readonly Expression<Func<Complaint, RowData>> Projection = c => new RowData(
+        c.Id, c.TrackingNumber, c.Title, c.Status, c.Severity, c.RiskLevel, c.ProblemType, c.ProblemSubType,
+        c.Channel, c.Complainant.Province, c.Complainant.Name, c.Complainant.Phone, c.HandlerName, c.Tier,
+        c.SpecialGroup, c.ReceivedAtUtc, c.NextDueUtc);
 
     internal static IQueryable<Complaint> Apply(IQueryable<Complaint> query, QueueFilter f, DateTime nowUtc)
     {
@@ -57,7 +83,7 @@ public sealed class ComplaintQueries(IDbContextFactory<ComplaintOpsDb> dbFactory
 
     private static IQueryable<Complaint> Order(IQueryable<Complaint> q, QueueSort s) => (s.Column, s.Descending) switch
     {
-        // Cases with no running clock sort after those that have one.
+        // (NextDue, ascending) is read by ByNextDueAsync; this single-statement form gives the same order, unindexed.
         (QueueSortColumn.NextDue, false) => q.OrderBy(c => c.NextDueUtc == null).ThenBy(c => c.NextDueUtc).ThenBy(c => c.Id),
         (QueueSortColumn.NextDue, true) => q.OrderByDescending(c => c.NextDueUtc).ThenByDescending(c => c.Id),
         (QueueSortColumn.Received, false) => q.OrderBy(c => c.ReceivedAtUtc).ThenBy(c => c.Id),
