@@ -12,5 +12,7 @@ public static class DatabaseSetup
         if (!string.IsNullOrEmpty(path)) Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         await db.Database.MigrateAsync(ct);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        // Fresh statistics so SQLite picks index plans for the queue's filters (cheap when nothing changed).
+        await db.Database.ExecuteSqlRawAsync("PRAGMA optimize;", ct);
     }
 }

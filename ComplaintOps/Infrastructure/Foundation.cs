@@ -23,7 +23,7 @@ public static class Foundation
         services.AddSingleton<BusinessTime>();
 
         // Resolved when first used, so tests (and any later configuration source) can point it elsewhere.
-        services.AddDbContextFactory<ComplaintOpsDb>((sp, o) =>
+        services.AddPooledDbContextFactory<ComplaintOpsDb>((sp, o) =>
             o.UseSqlite($"Data Source={sp.GetRequiredService<IOptions<StorageOptions>>().Value.ResolveDatabasePath(sp.GetRequiredService<IHostEnvironment>().ContentRootPath)}"));
         services.AddTransient<DemoSeeder>();
         // Sign-in cookies survive restarts; the keys stay beside the database, outside git.
