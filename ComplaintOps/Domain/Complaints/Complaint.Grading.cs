@@ -75,8 +75,8 @@ public sealed partial class Complaint
         EmergencyResponseLine = emergencyResponseLine.Trim();
         HandlingPlan = handlingPlan.Trim();
         HighRiskPlansRecordedAtUtc = nowUtc;
-        var note = $"预处理方案: {PreHandlingPlan}\n应答口径: {EmergencyResponseLine}\n处理方案: {HandlingPlan}";
-        _timeline.Add(TimelineEvent.Create(nowUtc, by, TimelineEventKind.Note, "HighRiskPlans", after: revised ? "Revised" : "Recorded", note: Truncate(note, 4000)));
+        var note = $"{(revised ? "High-risk plans revised" : "High-risk plans recorded")} — 预处理方案: {PreHandlingPlan}\n应答口径: {EmergencyResponseLine}\n处理方案: {HandlingPlan}";
+        _timeline.Add(TimelineEvent.Create(nowUtc, by, TimelineEventKind.Note, "HighRiskPlans", note: Truncate(note, 4000)));
     }
 
     /// <summary>Called by <see cref="MoveTo"/>: a high-risk complaint leaves acceptance only with its plans on record, or as out of scope (R10).</summary>
