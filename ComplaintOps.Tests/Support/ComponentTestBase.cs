@@ -6,6 +6,7 @@ using ComplaintOps.Domain.Complaints;
 using ComplaintOps.Features.Calendars;
 using ComplaintOps.Features.Complaints;
 using ComplaintOps.Features.Identity;
+using ComplaintOps.Features.Triage;
 using ComplaintOps.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -45,6 +46,7 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         Services.AddSingleton<TimeProvider>(Clock);
         Services.AddWorkingCalendar(config);
         Services.AddComplaintQueue();
+        Services.AddTriage(config);
         Services.AddLocalization();
         Services.AddMudServices();
 

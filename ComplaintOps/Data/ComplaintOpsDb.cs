@@ -12,6 +12,8 @@ public sealed class ComplaintOpsDb(DbContextOptions<ComplaintOpsDb> options) : I
     public DbSet<DailySequence> DailySequences => Set<DailySequence>();
     public DbSet<Features.Attachments.Attachment> Attachments => Set<Features.Attachments.Attachment>();
     public DbSet<Domain.Audit.AuditEntry> AuditEntries => Set<Domain.Audit.AuditEntry>();
+    public DbSet<Features.Triage.ClassificationRule> ClassificationRules => Set<Features.Triage.ClassificationRule>();
+    public DbSet<Features.Triage.RiskRule> RiskRules => Set<Features.Triage.RiskRule>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

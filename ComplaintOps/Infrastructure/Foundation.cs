@@ -36,7 +36,7 @@ public static class Foundation
         return services;
     }
 
-    /// <summary>Migrations, roles, the calendar, then demo data on an empty database.</summary>
+    /// <summary>Migrations, roles, the calendar, the triage rules (when their tables are empty), then demo data on an empty database.</summary>
     public static async Task PrepareDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
     {
         await DatabaseSetup.MigrateAsync(services.GetRequiredService<IDbContextFactory<ComplaintOpsDb>>(), ct);
@@ -45,6 +45,7 @@ public static class Foundation
         await seeder.EnsureRolesAsync(ct);
         var calendar = services.GetRequiredService<WorkingCalendarService>();
         await calendar.InitializeAsync(ct);
+        await Features.Triage.RuleSeeder.EnsureRulesAsync(services.GetRequiredService<IDbContextFactory<ComplaintOpsDb>>(), services.GetRequiredService<BusinessTime>().UtcNow, ct);
         await seeder.SeedDemoAsync(calendar.Clock, ct);
     }
 

@@ -39,6 +39,7 @@ public sealed class IntakeServiceTests(AppFactory app) : IClassFixture<AppFactor
         Assert.Equal("agent-x", saved.OwnerId);
         // Received Saturday 2026-11-28: 15 working days counted from Monday 11-30 end on Friday 12-18.
         Assert.Equal(TestClock.Shanghai(2026, 12, 19), saved.LetterReplyDueUtc);
-        Assert.Equal(2, saved.Timeline.Count);
+        // Received, graded by the rules (R8), accepted.
+        Assert.Equal(3, saved.Timeline.Count);
     }
 }

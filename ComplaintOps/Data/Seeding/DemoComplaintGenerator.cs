@@ -80,6 +80,8 @@ internal sealed class DemoComplaintGenerator(Random random, DateTime nowUtc, Sla
         if (c.Severity == ComplaintSeverity.HighRisk) c.AssignHandler(handler, at, handler.Id, handler.Name, Tier.Expert);
         if (progress < 0.25) return;
         c.RecordFirstReply(handler, Step(12), "已受理您的投诉，我们将在两个工作日内反馈处理进展。");
+        // A high-risk case leaves acceptance only with its three plans on record (R10); no extra random draw, so the data set stays the same.
+        if (c.NeedsHighRiskPlans) c.RecordHighRiskPlans(DemoTexts.PreHandlingPlan, DemoTexts.EmergencyResponseLine, DemoTexts.HandlingPlan, handler, at);
         c.MoveTo(ComplaintStatus.Investigating, handler, Step(6));
         if (progress < 0.45) return;
         if (random.NextDouble() < 0.1) { c.MoveTo(ComplaintStatus.NotEstablished, handler, Step(40), "经核实，订单记录与物流信息显示商家已按约定履行，投诉事项不成立，已向用户说明依据。"); MaybeArchive(c, handler, Step); return; }

@@ -13,6 +13,9 @@ internal static class DemoTexts
     public static readonly string[] RegulatorSources = ["全国12315平台", "市市场监管局", "省通信管理局"];
     public static readonly string[] OpinionSources = ["黑猫投诉", "微博舆情监测", "消费保"];
     public static readonly string[] MediaSources = ["央视财经", "新华网", "南方都市报"];
+    public const string PreHandlingPlan = "专人对接投诉人，当日电话回访安抚情绪；暂停涉事商家相关商品销售，保全订单与沟通记录。";
+    public const string EmergencyResponseLine = "我们高度重视您反映的问题，已成立专项小组核查，将在约定时间内给您明确答复；对外统一由客服中心回应。";
+    public const string HandlingPlan = "专家坐席牵头，两个工作日内完成商家与物流核实，形成处理方案报主管审批后与投诉人协商落实。";
 
     public static readonly Dictionary<string, string[]> Cities = new()
     {

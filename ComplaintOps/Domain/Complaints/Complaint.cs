@@ -119,6 +119,7 @@ public sealed partial class Complaint
             throw new DomainException("IllegalTransition", $"A complaint that is {Status} cannot become {to}.");
         if (Lifecycle.RequiresReason(Status, to) && string.IsNullOrWhiteSpace(reason))
             throw new DomainException("ReasonRequired", $"Moving a complaint to {to} needs a written reason on record.");
+        EnsureHighRiskPlansBeforeLeaving(to);
 
         var from = Status;
         Status = to;

@@ -1,6 +1,7 @@
 using ComplaintOps.Data;
 using ComplaintOps.Domain.Complaints;
 using ComplaintOps.Features.Calendars;
+using ComplaintOps.Features.Triage;
 using ComplaintOps.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,8 @@ namespace ComplaintOps.Features.Intake;
 public sealed class IntakeService(
     IDbContextFactory<ComplaintOpsDb> dbFactory,
     WorkingCalendarService calendar,
-    BusinessTime time)
+    BusinessTime time,
+    TriageService triage)
 {
     /// <summary>Receives <paramref name="data"/>; when <paramref name="acceptedBy"/> is given the complaint is accepted by them at once.</summary>
     public async Task<Complaint> ReceiveAsync(NewComplaint data, Actor receivedBy, Actor? acceptedBy = null, CancellationToken ct = default)
@@ -25,6 +27,8 @@ public sealed class IntakeService(
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var number = await TrackingNumbers.NextAsync(db, clock.BusinessDate(now), ct);
         var complaint = Complaint.Receive(data, number, receivedBy, now);
+        // Graded by the rules (R8, R10), with the reasons on the timeline; see TriageService.GradeAsync for when the caller's grade stands.
+        complaint.ApplyRuleGrade(await triage.GradeAsync(db, data, ct), Actor.System, now);
         if (acceptedBy is not null) complaint.MoveTo(ComplaintStatus.Accepted, acceptedBy, now);
         complaint.ApplySchedule(clock.Compute(complaint.SlaFacts));
         db.Complaints.Add(complaint);

@@ -1,0 +1,83 @@
+using ComplaintOps.Data;
+using ComplaintOps.Domain.Complaints;
+using ComplaintOps.Domain.Triage;
+using ComplaintOps.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ComplaintOps.Features.Triage;
+
+/// <summary>What a form knows besides the text; everything is optional.</summary>
+/// <param name="Demands">The demands alone, for the compensation rule (the text is used when this is null).</param>
+/// <param name="Phone">The complainant's full phone number, for the repeat-complainant rule.</param>
+public sealed record TriageContext(
+    Channel Channel = Channel.Phone,
+    SpecialGroup SpecialGroup = SpecialGroup.None,
+    string? Demands = null,
+    string? Phone = null);
+
+/// <summary>
+/// A suggestion for the intake form: the sub-type the keyword rules point to (null when none matched),
+/// its type, the keywords that matched, and the grade the risk rules propose with their reasons.
+/// </summary>
+public sealed record TriageSuggestion(
+    ProblemSubType? SubType,
+    IReadOnlyList<string> MatchedKeywords,
+    int Score,
+    RiskGrade Grade)
+{
+    public ProblemType? Type => SubType is { } s ? ProblemTaxonomy.TypeOf(s) : null;
+}
+
+/// <summary>Classification (R9) and risk grading (R8, R10) with the rules administrators keep in the database.</summary>
+public sealed class TriageService(IDbContextFactory<ComplaintOpsDb> dbFactory, IOptions<TriageOptions> options, BusinessTime time)
+{
+    /// <summary>
+    /// Suggests a sub-type and a grade for <paramref name="text"/> (title, description and demands together).
+    /// Pass <paramref name="context"/> for the channel, special-group, compensation and repeat-complainant rules.
+    /// </summary>
+    public async Task<TriageSuggestion> SuggestAsync(string text, TriageContext? context = null, CancellationToken ct = default)
+    {
+        context ??= new TriageContext();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var classification = KeywordClassifier.Suggest(text, await ClassificationRulesAsync(db, ct));
+        var earlier = await EarlierComplaintsAsync(db, context.Phone, ct);
+        var grade = RiskGrader.Grade(new GradingInput(context.Channel, context.SpecialGroup, text ?? "", context.Demands ?? text ?? "", earlier), await PolicyAsync(db, ct));
+        return new TriageSuggestion(classification?.SubType, classification?.MatchedKeywords ?? [], classification?.Score ?? 0, grade);
+    }
+
+    /// <summary>
+    /// The grade a new complaint gets at receipt, read inside the intake's own transaction. The rules' grade replaces
+    /// what the caller set — unless the caller passed high-risk triggers: then the caller's grade stands and the rules
+    /// can only add to it (more triggers, a higher level), never lower it.
+    /// </summary>
+    public async Task<RiskGrade> GradeAsync(ComplaintOpsDb db, NewComplaint data, CancellationToken ct = default)
+    {
+        var text = string.Join("\n", data.Title, data.Description, data.Demands);
+        var earlier = await EarlierComplaintsAsync(db, data.Complainant.Phone, ct);
+        var grade = RiskGrader.Grade(new GradingInput(data.Channel, data.SpecialGroup, text, data.Demands, earlier), await PolicyAsync(db, ct));
+        if (data.HighRiskTriggers == HighRiskTriggers.None) return grade;
+        var level = (RiskLevel)Math.Max(Math.Max((int)grade.Level, (int)data.RiskLevel), (int)RiskLevel.High);
+        return grade with { Severity = ComplaintSeverity.HighRisk, Level = level, Triggers = grade.Triggers | data.HighRiskTriggers };
+    }
+
+    /// <summary>Complaints from this exact phone in the repeat window: an indexed equality on the last four digits, then the full number.</summary>
+    public async Task<int> EarlierComplaintsAsync(ComplaintOpsDb db, string? phone, CancellationToken ct = default)
+    {
+        phone = phone?.Trim();
+        if (string.IsNullOrEmpty(phone) || options.Value.RepeatComplaintCount <= 0) return 0;
+        var last4 = phone.Length >= 4 ? phone[^4..] : phone;
+        var since = time.UtcNow.AddDays(-options.Value.RepeatWindowDays);
+        return await db.Complaints.CountAsync(c => c.Complainant.PhoneLast4 == last4 && c.Complainant.Phone == phone && c.ReceivedAtUtc >= since, ct);
+    }
+
+    private async Task<GradingPolicy> PolicyAsync(ComplaintOpsDb db, CancellationToken ct)
+    {
+        var keywords = await db.RiskRules.AsNoTracking().Where(r => r.Enabled).OrderBy(r => r.Id).ToListAsync(ct);
+        var o = options.Value;
+        return new GradingPolicy(keywords.Select(k => k.ToDomain()).ToArray(), o.CompensationThresholdYuan * 100, o.RepeatComplaintCount, o.RepeatWindowDays);
+    }
+
+    private static async Task<IReadOnlyList<KeywordRule>> ClassificationRulesAsync(ComplaintOpsDb db, CancellationToken ct) =>
+        (await db.ClassificationRules.AsNoTracking().Where(r => r.Enabled).OrderBy(r => r.Id).ToListAsync(ct)).Select(r => r.ToDomain()).ToArray();
+}
