@@ -31,8 +31,11 @@ public sealed class ComplaintCommands(
     public Task<int> RecordProgressFeedbackAsync(int id, int expectedVersion, string message, Actor by, CancellationToken ct = default) =>
         ChangeAsync(id, expectedVersion, c => c.RecordProgressFeedback(by, time.UtcNow, message), ct);
 
-    /// <summary>Returns the complaint's new version.</summary>
-    private async Task<int> ChangeAsync(int id, int expectedVersion, Action<Complaint> change, CancellationToken ct)
+    /// <summary>
+    /// Loads the complaint, refuses a stale version, applies <paramref name="change"/>, refreshes the due
+    /// times (a change of risk level or status moves them) and saves. Returns the complaint's new version.
+    /// </summary>
+    public async Task<int> ChangeAsync(int id, int expectedVersion, Action<Complaint> change, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var complaint = await db.Complaints.Include(c => c.Timeline).FirstOrDefaultAsync(c => c.Id == id, ct)
