@@ -12,6 +12,8 @@ public sealed class ComplaintOpsDb(DbContextOptions<ComplaintOpsDb> options) : I
     public DbSet<DailySequence> DailySequences => Set<DailySequence>();
     public DbSet<Features.Attachments.Attachment> Attachments => Set<Features.Attachments.Attachment>();
     public DbSet<Domain.Audit.AuditEntry> AuditEntries => Set<Domain.Audit.AuditEntry>();
+    public DbSet<Features.Intake.Api.ApiKey> ApiKeys => Set<Features.Intake.Api.ApiKey>();
+    public DbSet<Features.Intake.Api.IdempotencyRecord> IdempotencyRecords => Set<Features.Intake.Api.IdempotencyRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
