@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -74,5 +73,4 @@ internal static class IntakeApiClient
         return json.GetProperty("errors").EnumerateObject().Select(p => p.Name).ToArray();
     }
 
-    public static MediaTypeHeaderValue Json => new("application/json");
 }

@@ -248,6 +248,61 @@ public sealed class IntakeApiTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task R6_an_oversized_body_without_a_content_length_is_refused_with_413()
+    {
+        var key = await IssueKeyAsync(app, Channel.App, "App 分块");
+        var body = Body();
+        body["description"] = new string('x', 70 * 1024);
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/complaints") { Content = new UnknownLengthContent(body.ToJsonString()) };
+        request.Headers.Add("X-Api-Key", key);
+        request.Headers.Add("Idempotency-Key", "big-chunked");
+
+        var response = await New(app).SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        AssertProblem(response);
+    }
+
+    [Fact]
+    public async Task R6_concurrent_requests_with_one_idempotency_key_create_one_complaint()
+    {
+        var key = await IssueKeyAsync(app, Channel.App, "App 并发");
+        var body = Body();
+        body["title"] = "并发 " + Guid.NewGuid();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => PostAsync(New(app), key, "concurrent-1", body)));
+
+        // Each caller gets the complaint or "still being handled, retry"; never a second complaint.
+        Assert.All(responses, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.Created, HttpStatusCode.Conflict }));
+        var created = responses.Where(r => r.StatusCode == HttpStatusCode.Created).ToArray();
+        Assert.NotEmpty(created);
+        var bodies = await Task.WhenAll(created.Select(r => r.Content.ReadAsStringAsync()));
+        Assert.Single(bodies.Distinct(StringComparer.Ordinal));
+        await using var db = app.OpenDb();
+        Assert.Equal(1, await db.Complaints.CountAsync(c => c.Title == body["title"]!.GetValue<string>()));
+    }
+
+    /// <summary>A JSON body sent chunked: the server cannot refuse it up front and must stop reading at the limit.</summary>
+    private sealed class UnknownLengthContent : HttpContent
+    {
+        private readonly byte[] _bytes;
+
+        public UnknownLengthContent(string json)
+        {
+            _bytes = System.Text.Encoding.UTF8.GetBytes(json);
+            Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        }
+
+        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => stream.WriteAsync(_bytes).AsTask();
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
+
+    [Fact]
     public async Task R6_the_openapi_document_is_served_anonymously_and_lists_the_endpoints()
     {
         var response = await New(app).GetAsync("/openapi/v1.json");
