@@ -7,6 +7,7 @@ using ComplaintOps.Features.Health;
 using ComplaintOps.Features.Identity;
 using ComplaintOps.Features.Intake;
 using ComplaintOps.Features.Triage;
+using ComplaintOps.Features.Intake.Api;
 using ComplaintOps.Infrastructure;
 
 // The design card keeps wwwroot/, appsettings.json and data/ at the repository root.
@@ -27,6 +28,7 @@ builder.Services
     .AddComplaintQueue()
     .AddIntake()
     .AddTriage(builder.Configuration)
+    .AddIntakeApi(builder.Configuration)
     .AddAttachments(builder.Configuration)
     .AddConsoleUi();
 
@@ -55,6 +57,7 @@ app.MapHealth();
 app.MapCultureSwitch();
 app.MapAccountEndpoints();
 app.MapIntake();
+app.MapIntakeApi();
 app.MapConsoleUi();
 
 await app.RunAsync();

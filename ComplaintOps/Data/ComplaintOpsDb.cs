@@ -14,6 +14,8 @@ public sealed class ComplaintOpsDb(DbContextOptions<ComplaintOpsDb> options) : I
     public DbSet<Domain.Audit.AuditEntry> AuditEntries => Set<Domain.Audit.AuditEntry>();
     public DbSet<Features.Triage.ClassificationRule> ClassificationRules => Set<Features.Triage.ClassificationRule>();
     public DbSet<Features.Triage.RiskRule> RiskRules => Set<Features.Triage.RiskRule>();
+    public DbSet<Features.Intake.Api.ApiKey> ApiKeys => Set<Features.Intake.Api.ApiKey>();
+    public DbSet<Features.Intake.Api.IdempotencyRecord> IdempotencyRecords => Set<Features.Intake.Api.IdempotencyRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
