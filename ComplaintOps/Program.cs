@@ -6,6 +6,7 @@ using ComplaintOps.Features.Complaints;
 using ComplaintOps.Features.Health;
 using ComplaintOps.Features.Identity;
 using ComplaintOps.Features.Intake;
+using ComplaintOps.Features.Intake.Public;
 using ComplaintOps.Infrastructure;
 
 // The design card keeps wwwroot/, appsettings.json and data/ at the repository root.
@@ -25,6 +26,7 @@ builder.Services
     .AddWorkingCalendar(builder.Configuration)
     .AddComplaintQueue()
     .AddIntake()
+    .AddPublicIntake(builder.Configuration)
     .AddAttachments(builder.Configuration)
     .AddConsoleUi();
 
@@ -53,6 +55,7 @@ app.MapHealth();
 app.MapCultureSwitch();
 app.MapAccountEndpoints();
 app.MapIntake();
+app.MapPublicIntake();
 app.MapConsoleUi();
 
 await app.RunAsync();

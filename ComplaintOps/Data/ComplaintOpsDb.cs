@@ -12,6 +12,8 @@ public sealed class ComplaintOpsDb(DbContextOptions<ComplaintOpsDb> options) : I
     public DbSet<DailySequence> DailySequences => Set<DailySequence>();
     public DbSet<Features.Attachments.Attachment> Attachments => Set<Features.Attachments.Attachment>();
     public DbSet<Domain.Audit.AuditEntry> AuditEntries => Set<Domain.Audit.AuditEntry>();
+    public DbSet<Features.Intake.Public.PublicLookupSecret> PublicLookupSecrets => Set<Features.Intake.Public.PublicLookupSecret>();
+    public DbSet<Features.Intake.Public.CallbackBooking> CallbackBookings => Set<Features.Intake.Public.CallbackBooking>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -415,6 +415,53 @@ namespace ComplaintOps.Data.Migrations
                     b.ToTable("Attachments");
                 });
 
+            modelBuilder.Entity("ComplaintOps.Features.Intake.Public.CallbackBooking", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ComplaintId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SlotStartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId");
+
+                    b.HasIndex("SlotStartUtc");
+
+                    b.ToTable("CallbackBookings");
+                });
+
+            modelBuilder.Entity("ComplaintOps.Features.Intake.Public.PublicLookupSecret", b =>
+                {
+                    b.Property<int>("ComplaintId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Salt")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ComplaintId");
+
+                    b.ToTable("PublicLookupSecrets");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -637,6 +684,24 @@ namespace ComplaintOps.Data.Migrations
                     b.HasOne("ComplaintOps.Domain.Complaints.Complaint", null)
                         .WithMany("Timeline")
                         .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ComplaintOps.Features.Intake.Public.CallbackBooking", b =>
+                {
+                    b.HasOne("ComplaintOps.Domain.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ComplaintOps.Features.Intake.Public.PublicLookupSecret", b =>
+                {
+                    b.HasOne("ComplaintOps.Domain.Complaints.Complaint", null)
+                        .WithOne()
+                        .HasForeignKey("ComplaintOps.Features.Intake.Public.PublicLookupSecret", "ComplaintId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
