@@ -50,7 +50,8 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 
-app.MapStaticAssets();
+// wwwroot holds only public files (styles, scripts, icons): the sign-in and public pages need them before sign-in.
+app.MapStaticAssets().AllowAnonymous();
 app.MapHealth();
 app.MapCultureSwitch();
 app.MapAccountEndpoints();
