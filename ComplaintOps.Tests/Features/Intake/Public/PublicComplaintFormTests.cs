@@ -4,6 +4,7 @@ using ComplaintOps.Domain.Complaints;
 using ComplaintOps.Features.Intake.Public;
 using ComplaintOps.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ComplaintOps.Tests.Features.Intake.Public;
 
@@ -287,6 +288,22 @@ public sealed class PublicComplaintFormTests(PublicAppFactory app) : IClassFixtu
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Equal("预约回电仅面向需要特别协助的用户，请先在上方选择。", PublicPages.TestId(html, "error-CallbackSlot"));
         Assert.Equal(before, await CountsAsync());
+    }
+
+    [Fact]
+    public void R2_the_form_endpoint_caps_the_request_size_before_the_form_is_read()
+    {
+        _ = app.CreateClient();
+        var endpoints = app.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
+            .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText == "/public/complaint")
+            .ToList();
+        Assert.NotEmpty(endpoints);
+        Assert.All(endpoints, e =>
+        {
+            Assert.Equal(PublicIntakeService.MaxRequestBytes, e.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize);
+            Assert.NotNull(e.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAllowAnonymous>());
+        });
     }
 
     private async Task<(int Complaints, int Attachments, int Secrets)> CountsAsync()
