@@ -8,6 +8,7 @@ using ComplaintOps.Features.Identity;
 using ComplaintOps.Features.Intake;
 using ComplaintOps.Features.Triage;
 using ComplaintOps.Features.Intake.Api;
+using ComplaintOps.Features.Intake.Public;
 using ComplaintOps.Infrastructure;
 
 // The design card keeps wwwroot/, appsettings.json and data/ at the repository root.
@@ -29,6 +30,7 @@ builder.Services
     .AddIntake()
     .AddTriage(builder.Configuration)
     .AddIntakeApi(builder.Configuration)
+    .AddPublicIntake(builder.Configuration)
     .AddAttachments(builder.Configuration)
     .AddConsoleUi();
 
@@ -52,12 +54,14 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 
-app.MapStaticAssets();
+// wwwroot holds only public files (styles, scripts, icons): the sign-in and public pages need them before sign-in.
+app.MapStaticAssets().AllowAnonymous();
 app.MapHealth();
 app.MapCultureSwitch();
 app.MapAccountEndpoints();
 app.MapIntake();
 app.MapIntakeApi();
+app.MapPublicIntake();
 app.MapConsoleUi();
 
 await app.RunAsync();

@@ -24,6 +24,10 @@ public sealed class SupervisorJourneyTests(BrowserFixture browser) : IClassFixtu
         // R10: filter to high-risk complaints only.
         await pages.PickFilterAsync("filter-severity", "高风险");
         await page.WaitForFunctionAsync($"() => Number(document.querySelector('[data-testid=queue-summary]').dataset.total) < {all}");
+        // The summary updates before the grid re-renders its rows: wait until every shown row is the filtered kind.
+        await page.WaitForFunctionAsync(
+            "() => { const rows = document.querySelectorAll('[data-testid=queue-grid] tbody tr'); " +
+            "return rows.length > 0 && [...rows].every(r => r.querySelector('[data-testid=high-risk]')); }");
         var highRisk = await pages.QueueTotalAsync();
         Assert.InRange(highRisk, 1, all - 1);
         var rows = page.Locator("[data-testid=queue-grid] tbody tr");

@@ -16,6 +16,8 @@ public sealed class ComplaintOpsDb(DbContextOptions<ComplaintOpsDb> options) : I
     public DbSet<Features.Triage.RiskRule> RiskRules => Set<Features.Triage.RiskRule>();
     public DbSet<Features.Intake.Api.ApiKey> ApiKeys => Set<Features.Intake.Api.ApiKey>();
     public DbSet<Features.Intake.Api.IdempotencyRecord> IdempotencyRecords => Set<Features.Intake.Api.IdempotencyRecord>();
+    public DbSet<Features.Intake.Public.PublicLookupSecret> PublicLookupSecrets => Set<Features.Intake.Public.PublicLookupSecret>();
+    public DbSet<Features.Intake.Public.CallbackBooking> CallbackBookings => Set<Features.Intake.Public.CallbackBooking>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -7,7 +7,7 @@ internal static class DemoTexts
 {
     public static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "高", "林", "罗", "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹"];
     public static readonly string[] GivenNames = ["伟", "芳", "娜", "秀英", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "秀兰", "霞", "平", "刚", "桂英", "建华", "子涵", "浩然", "雨桐", "欣怡", "宇轩", "梓萱"];
-    public static readonly string[] ProductLines = ["电商平台", "本地生活", "短视频", "在线支付", "云服务", "网约车", "在线教育", "手机游戏"];
+    public static readonly string[] ProductLines = Features.Intake.IntakeOptions.DefaultProductLines;
     public static readonly string[] Merchants = ["优品家电旗舰店", "鲜果直供专营店", "潮流服饰官方店", "数码前沿专卖店", "快乐外卖餐厅", "星辰教育科技", "畅行出行服务", "云启网络科技", "美妆优选店", "母婴之家旗舰店"];
     public static readonly string[] Departments = ["支付业务部", "会员运营部", "内容审核部", "技术保障部", "物流合作部"];
     public static readonly string[] RegulatorSources = ["全国12315平台", "市市场监管局", "省通信管理局"];

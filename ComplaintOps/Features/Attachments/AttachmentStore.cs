@@ -26,6 +26,16 @@ public sealed class AttachmentStore(
 
     public long MaxBytes => options.Value.MaxBytes;
 
+    /// <summary>The accepted content type these first bytes show, or null: lets a form check every file before storing any.</summary>
+    public static string? AcceptedTypeOf(ReadOnlySpan<byte> head)
+    {
+        foreach (var (contentType, magic) in Accepted)
+        {
+            if (head.StartsWith(magic)) return contentType;
+        }
+        return null;
+    }
+
     private string Root => Path.GetFullPath(Path.Combine(env.ContentRootPath, options.Value.Folder));
 
     /// <summary>Stores the file and its record; throws <see cref="DomainException"/> with a plain message when refused.</summary>
@@ -43,7 +53,7 @@ public sealed class AttachmentStore(
         }
         if (buffer.Length == 0) throw new DomainException("AttachmentEmpty", "The file is empty.");
         var bytes = buffer.ToArray();
-        var type = Accepted.FirstOrDefault(a => bytes.AsSpan().StartsWith(a.Magic)).ContentType
+        var type = AcceptedTypeOf(bytes)
             ?? throw new DomainException("AttachmentType", "Only PDF, PNG and JPEG files are accepted.");
 
         var now = time.UtcNow;
