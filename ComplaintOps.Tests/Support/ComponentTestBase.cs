@@ -4,8 +4,10 @@ using Bunit.TestDoubles;
 using ComplaintOps.Data;
 using ComplaintOps.Domain.Complaints;
 using ComplaintOps.Features.Calendars;
+using ComplaintOps.Features.Attachments;
 using ComplaintOps.Features.Complaints;
 using ComplaintOps.Features.Identity;
+using ComplaintOps.Features.Intake;
 using ComplaintOps.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -45,6 +47,8 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         Services.AddSingleton<TimeProvider>(Clock);
         Services.AddWorkingCalendar(config);
         Services.AddComplaintQueue();
+        Services.AddIntake();
+        Services.AddAttachments(config);
         Services.AddLocalization();
         Services.AddMudServices();
 

@@ -32,7 +32,7 @@ public sealed class ComplaintCommands(
         ChangeAsync(id, expectedVersion, c => c.RecordProgressFeedback(by, time.UtcNow, message), ct);
 
     /// <summary>Returns the complaint's new version.</summary>
-    private async Task<int> ChangeAsync(int id, int expectedVersion, Action<Complaint> change, CancellationToken ct)
+    internal async Task<int> ChangeAsync(int id, int expectedVersion, Action<Complaint> change, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var complaint = await db.Complaints.Include(c => c.Timeline).FirstOrDefaultAsync(c => c.Id == id, ct)
