@@ -181,6 +181,43 @@ public sealed class AgentIntakeFormTests : ComponentTestBase
     }
 
     [Fact]
+    public async Task R27_a_letters_scanned_pages_are_kept_with_the_complaint_and_other_files_are_refused()
+    {
+        var cut = RenderForm();
+        cut.Find("[data-testid=channel-Letter]").Click();
+        await FillCommonAsync(cut);
+        var pdf = "%PDF-1.4 scanned page"u8.ToArray();
+        cut.FindComponent<Microsoft.AspNetCore.Components.Forms.InputFile>().UploadFiles(
+            InputFileContent.CreateFromBinary(pdf, "letter-page-1.pdf", contentType: "application/pdf"),
+            InputFileContent.CreateFromBinary([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2], "letter-page-2.png", contentType: "image/png"));
+        Assert.Equal(["letter-page-1.pdf", "letter-page-2.png"], cut.FindAll("[data-testid=scanned-file]").Select(e => e.TextContent.Trim()));
+
+        Save(cut);
+
+        var saved = await SavedAsync(cut);
+        await using var db = await DbFactory.CreateDbContextAsync();
+        var pages = await db.Attachments.Where(a => a.ComplaintId == saved.Id).OrderBy(a => a.Id).ToListAsync();
+        Assert.Equal([("letter-page-1.pdf", AttachmentKind.ScannedLetter), ("letter-page-2.png", AttachmentKind.ScannedLetter)],
+            pages.Select(a => (a.FileName, a.Kind)));
+    }
+
+    [Fact]
+    public async Task R27_a_scanned_page_that_is_not_a_pdf_or_image_is_refused_in_plain_words()
+    {
+        var cut = RenderForm();
+        cut.Find("[data-testid=channel-Letter]").Click();
+        await FillCommonAsync(cut);
+        cut.FindComponent<Microsoft.AspNetCore.Components.Forms.InputFile>().UploadFiles(
+            InputFileContent.CreateFromText("not a scan", "notes.txt"));
+
+        Save(cut);
+
+        cut.WaitForAssertion(() => Assert.Equal("只接受 PDF、PNG 和 JPEG 文件。", cut.Find("[data-testid=intake-error]").TextContent.Trim()), TimeSpan.FromSeconds(10));
+        await using var db = await DbFactory.CreateDbContextAsync();
+        Assert.Equal(0, await db.Complaints.CountAsync());
+    }
+
+    [Fact]
     public async Task R16_a_letter_dated_in_the_future_is_refused()
     {
         var cut = RenderForm();
