@@ -47,7 +47,7 @@ internal static class DomainSamples
     };
 
     public static Complaint Received(Channel channel = Channel.Web, DateTime? atUtc = null) =>
-        Complaint.Receive(NewComplaint(channel), "TS-0001", Agent, atUtc ?? Shanghai("2026-11-27 09:00"));
+        Complaint.Receive(NewComplaint(channel), "TS-0001", Agent, Agent, atUtc ?? Shanghai("2026-11-27 09:00"));
 
     /// <summary>The moves (each with a reason) that take a fresh complaint to <paramref name="status"/>.</summary>
     public static IReadOnlyList<ComplaintStatus> PathTo(ComplaintStatus status) => status switch

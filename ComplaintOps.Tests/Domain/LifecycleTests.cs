@@ -136,10 +136,10 @@ public sealed class LifecycleTests
     }
 
     [Fact]
-    public void R34_accepting_makes_the_accepting_agent_the_owner_and_later_moves_do_not_change_it()
+    public void R34_the_owner_is_set_at_receipt_and_accepting_and_later_moves_do_not_change_it()
     {
         var complaint = Received();
-        Assert.Null(complaint.OwnerId);
+        Assert.Equal(Agent.Id, complaint.OwnerId);
 
         var acceptedAt = complaint.ReceivedAtUtc.AddMinutes(10);
         complaint.MoveTo(ComplaintStatus.Accepted, Agent, acceptedAt);
@@ -183,7 +183,7 @@ public sealed class LifecycleTests
     {
         var data = NewComplaint(channel) with { SourceName = sourceName, SourceReference = sourceReference };
 
-        var error = Assert.Throws<DomainException>(() => Complaint.Receive(data, "TS-1", Agent, Shanghai("2026-11-27 09:00")));
+        var error = Assert.Throws<DomainException>(() => Complaint.Receive(data, "TS-1", Agent, Agent, Shanghai("2026-11-27 09:00")));
 
         Assert.Equal("ExternalSourceRequired", error.Code);
     }
@@ -196,7 +196,7 @@ public sealed class LifecycleTests
     {
         var data = NewComplaint(channel) with { SourceName = "12315", SourceReference = "REF-42" };
 
-        var complaint = Complaint.Receive(data, "TS-1", Agent, Shanghai("2026-11-27 09:00"));
+        var complaint = Complaint.Receive(data, "TS-1", Agent, Agent, Shanghai("2026-11-27 09:00"));
 
         Assert.Equal("12315", complaint.SourceName);
         Assert.Equal("REF-42", complaint.SourceReference);
@@ -208,7 +208,7 @@ public sealed class LifecycleTests
     [InlineData(Channel.Letter)]
     public void R6_own_channels_need_no_source(Channel channel)
     {
-        var complaint = Complaint.Receive(NewComplaint(channel), "TS-1", Agent, Shanghai("2026-11-27 09:00"));
+        var complaint = Complaint.Receive(NewComplaint(channel), "TS-1", Agent, Agent, Shanghai("2026-11-27 09:00"));
 
         Assert.Equal(channel, complaint.Channel);
         Assert.Null(complaint.SourceName);
@@ -219,7 +219,7 @@ public sealed class LifecycleTests
     {
         var data = NewComplaint() with { Severity = ComplaintSeverity.HighRisk, HighRiskTriggers = HighRiskTriggers.None };
 
-        var error = Assert.Throws<DomainException>(() => Complaint.Receive(data, "TS-1", Agent, Shanghai("2026-11-27 09:00")));
+        var error = Assert.Throws<DomainException>(() => Complaint.Receive(data, "TS-1", Agent, Agent, Shanghai("2026-11-27 09:00")));
 
         Assert.Equal("HighRiskTriggerRequired", error.Code);
     }
@@ -233,7 +233,7 @@ public sealed class LifecycleTests
             HighRiskTriggers = HighRiskTriggers.MultiProvinceBatch | HighRiskTriggers.NationalMediaExposure,
         };
 
-        var complaint = Complaint.Receive(data, "TS-1", Agent, Shanghai("2026-11-27 09:00"));
+        var complaint = Complaint.Receive(data, "TS-1", Agent, Agent, Shanghai("2026-11-27 09:00"));
 
         Assert.Equal(ComplaintSeverity.HighRisk, complaint.Severity);
         Assert.Equal(HighRiskTriggers.MultiProvinceBatch | HighRiskTriggers.NationalMediaExposure, complaint.HighRiskTriggers);
@@ -244,7 +244,7 @@ public sealed class LifecycleTests
     {
         var at = Shanghai("2026-11-27 09:00");
 
-        var complaint = Complaint.Receive(NewComplaint(Channel.Letter), "TS-9", Agent, at);
+        var complaint = Complaint.Receive(NewComplaint(Channel.Letter), "TS-9", Agent, Agent, at);
 
         Assert.Equal(ComplaintStatus.Received, complaint.Status);
         Assert.Equal(Channel.Letter, complaint.Channel);

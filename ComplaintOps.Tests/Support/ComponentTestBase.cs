@@ -4,9 +4,11 @@ using Bunit.TestDoubles;
 using ComplaintOps.Data;
 using ComplaintOps.Domain.Complaints;
 using ComplaintOps.Features.Calendars;
+using ComplaintOps.Features.Attachments;
 using ComplaintOps.Features.Complaints;
 using ComplaintOps.Features.Identity;
 using ComplaintOps.Features.Triage;
+using ComplaintOps.Features.Intake;
 using ComplaintOps.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -47,6 +49,8 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         Services.AddWorkingCalendar(config);
         Services.AddComplaintQueue();
         Services.AddTriage(config);
+        Services.AddIntake();
+        Services.AddAttachments(config);
         Services.AddLocalization();
         Services.AddMudServices();
 

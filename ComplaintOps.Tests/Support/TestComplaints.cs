@@ -8,6 +8,9 @@ namespace ComplaintOps.Tests.Support;
 /// <summary>Builds complaints through the domain's own methods and stores them with their due times.</summary>
 public static class TestComplaints
 {
+    /// <summary>The first-contact owner of every test complaint (R34: none is ever without one).</summary>
+    public static readonly Actor Owner = new("intake-desk", "受理台");
+
     public static Complaint Make(
         string trackingNumber,
         DateTime receivedUtc,
@@ -27,7 +30,7 @@ public static class TestComplaints
             Title = "退款迟迟未到账",
             Description = "申请退款后十天仍未到账。",
             Demands = "尽快退款",
-        }, trackingNumber, Actor.System, receivedUtc);
+        }, trackingNumber, Actor.System, Owner, receivedUtc);
 
     /// <summary>Applies the SLA schedule and saves; returns the new id.</summary>
     public static async Task<int> StoreAsync(IDbContextFactory<ComplaintOpsDb> dbFactory, WorkingCalendarService calendar, Complaint complaint)

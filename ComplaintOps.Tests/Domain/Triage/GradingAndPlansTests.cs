@@ -11,7 +11,7 @@ public sealed class GradingAndPlansTests
     {
         var complaint = Complaint.Receive(
             NewComplaint() with { Severity = ComplaintSeverity.HighRisk, HighRiskTriggers = HighRiskTriggers.NationalMediaExposure, RiskLevel = RiskLevel.High },
-            "TS-0002", Agent, Shanghai("2026-11-27 09:00"));
+            "TS-0002", Agent, Agent, Shanghai("2026-11-27 09:00"));
         if (status != ComplaintStatus.Received) complaint.MoveTo(ComplaintStatus.Accepted, Agent, Shanghai("2026-11-27 09:05"));
         return complaint;
     }

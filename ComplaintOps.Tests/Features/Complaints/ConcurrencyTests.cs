@@ -60,7 +60,8 @@ public sealed class ConcurrencyTests(AppFactory app) : IClassFixture<AppFactory>
 
         var now = (await Queries.DetailAsync(seen.Id))!;
         Assert.Equal(ComplaintStatus.Accepted, now.Status);
-        Assert.Equal(First.Id, now.OwnerId); // R34: the first to accept owns it
+        Assert.Equal(First.Id, now.HandlerId); // the first to accept handles it
+        Assert.Equal(seen.OwnerId, now.OwnerId); // R34: the owner from receipt stays until a hand-over
         Assert.Null(now.Resolution);
         Assert.Equal(before + 1, now.Timeline.Count);
 
@@ -69,7 +70,7 @@ public sealed class ConcurrencyTests(AppFactory app) : IClassFixture<AppFactory>
         var after = (await Queries.DetailAsync(seen.Id))!;
         Assert.Equal(ComplaintStatus.OutOfScope, after.Status);
         Assert.Equal("不属于本公司服务范围", after.Resolution);
-        Assert.Equal(First.Id, after.OwnerId);
+        Assert.Equal(seen.OwnerId, after.OwnerId);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class GradingPanelViewTests : ComponentTestBase
             Title = "退款未到账，要找央视曝光",
             Description = "申请退款后十天仍未到账，已联系央视记者。",
             Demands = "尽快退款",
-        }, "TS-20261128-00009", Actor.System, Now.AddHours(-1));
+        }, "TS-20261128-00009", Actor.System, Agent, Now.AddHours(-1));
         complaint.MoveTo(ComplaintStatus.Accepted, Agent, Now.AddMinutes(-50));
         var id = await StoreAsync(complaint);
         var loaded = (await Services.GetService<ComplaintQueries>()!.DetailAsync(id))!;

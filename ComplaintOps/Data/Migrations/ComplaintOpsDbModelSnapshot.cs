@@ -212,6 +212,25 @@ namespace ComplaintOps.Data.Migrations
                     b.Property<DateTime?>("FirstReplyDueUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("HandOverById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("HandOverOfferedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandOverReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandOverToId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandOverToName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("HandlerId")
                         .HasColumnType("TEXT");
 
@@ -238,9 +257,13 @@ namespace ComplaintOps.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OwnerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PreHandlingPlan")
@@ -310,6 +333,8 @@ namespace ComplaintOps.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("HandOverToId");
+
                     b.HasIndex("HandlerId");
 
                     b.HasIndex("NextDueUtc");
@@ -323,13 +348,18 @@ namespace ComplaintOps.Data.Migrations
 
                     b.HasIndex("Channel", "ReceivedAtUtc");
 
+                    b.HasIndex("OwnerId", "Status");
+
                     b.HasIndex("ProblemType", "ReceivedAtUtc");
 
                     b.HasIndex("Severity", "ReceivedAtUtc");
 
                     b.HasIndex("Status", "NextDueUtc");
 
-                    b.ToTable("Complaints");
+                    b.ToTable("Complaints", t =>
+                        {
+                            t.HasCheckConstraint("CK_Complaints_Owner", "length(OwnerId) > 0");
+                        });
                 });
 
             modelBuilder.Entity("ComplaintOps.Domain.Complaints.TimelineEvent", b =>

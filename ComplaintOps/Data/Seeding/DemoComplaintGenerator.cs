@@ -58,19 +58,20 @@ internal sealed class DemoComplaintGenerator(Random random, DateTime nowUtc, Sla
             Description = story.Story,
             Demands = story.Demand,
         };
-        var complaint = Complaint.Receive(data, trackingNumber(received), Actor.System, received);
-        Walk(complaint, received, ageDays);
+        // The handler who takes it at first contact owns it from receipt (R34); picked here so the random sequence is unchanged.
+        var handler = Pick(handlers);
+        var complaint = Complaint.Receive(data, trackingNumber(received), Actor.System, handler, received);
+        Walk(complaint, handler, received, ageDays);
         KeepMostOpenCasesCurrent(complaint);
         complaint.ApplySchedule(clock.Compute(complaint.SlaFacts));
         return complaint;
     }
 
     /// <summary>Older complaints are further along; a few stop at every state.</summary>
-    private void Walk(Complaint c, DateTime received, double ageDays)
+    private void Walk(Complaint c, Actor handler, DateTime received, double ageDays)
     {
         var at = received;
         DateTime Step(double maxHours) => at = Min(at.AddHours(0.2 + random.NextDouble() * maxHours), nowUtc);
-        var handler = Pick(handlers);
         var progress = Math.Min(1.0, ageDays / 20 + random.NextDouble() * 0.5);
 
         if (random.NextDouble() < 0.04) { c.MoveTo(ComplaintStatus.OutOfScope, handler, Step(4), "投诉事项不属于本公司产品或服务范围，已告知用户向相关单位反映。"); MaybeArchive(c, handler, Step); return; }

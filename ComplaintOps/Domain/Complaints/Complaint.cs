@@ -19,6 +19,8 @@ public sealed record NewComplaint
     public required string Title { get; init; }
     public required string Description { get; init; }
     public required string Demands { get; init; }
+    /// <summary>When it really arrived, if earlier than now (a letter's date of receipt); the clocks count from here.</summary>
+    public DateTime? ReceivedAtUtc { get; init; }
 }
 
 /// <summary>
@@ -47,9 +49,9 @@ public sealed partial class Complaint
     public string Description { get; private set; } = "";
     public string Demands { get; private set; } = "";
 
-    /// <summary>First-contact owner (首问负责制, R34): who accepted it, until a formal hand-over.</summary>
-    public string? OwnerId { get; private set; }
-    public string? OwnerName { get; private set; }
+    /// <summary>First-contact owner (首问负责制, R34): set at receipt, changed only by an accepted hand-over.</summary>
+    public string OwnerId { get; private set; } = "";
+    public string OwnerName { get; private set; } = "";
     public string? HandlerId { get; private set; }
     public string? HandlerName { get; private set; }
     public Tier Tier { get; private set; } = Tier.Agent;
@@ -79,8 +81,11 @@ public sealed partial class Complaint
 
     private Complaint() { }
 
-    public static Complaint Receive(NewComplaint data, string trackingNumber, Actor by, DateTime nowUtc)
+    /// <summary>Receives a complaint; <paramref name="owner"/> is its first-contact owner from the start (R34).</summary>
+    public static Complaint Receive(NewComplaint data, string trackingNumber, Actor by, Actor owner, DateTime nowUtc)
     {
+        RequireOwner(owner);
+        var receivedAt = ReceivedAt(data, nowUtc);
         if (data.Channel.IsExternal() && (string.IsNullOrWhiteSpace(data.SourceName) || string.IsNullOrWhiteSpace(data.SourceReference)))
             throw new DomainException("ExternalSourceRequired", "A complaint from a regulator, public-opinion platform or media needs its source name and reference number.");
         if (data.Severity == ComplaintSeverity.HighRisk && data.HighRiskTriggers == HighRiskTriggers.None)
@@ -105,7 +110,9 @@ public sealed partial class Complaint
             Description = data.Description,
             Demands = data.Demands,
             Status = ComplaintStatus.Received,
-            ReceivedAtUtc = UtcInstant.Require(nowUtc),
+            ReceivedAtUtc = receivedAt,
+            OwnerId = owner.Id,
+            OwnerName = owner.Name,
         };
         complaint._timeline.Add(TimelineEvent.Create(nowUtc, by, TimelineEventKind.Received, after: ComplaintStatus.Received.ToString()));
         return complaint;
@@ -127,8 +134,6 @@ public sealed partial class Complaint
         {
             case ComplaintStatus.Accepted:
                 AcceptedAtUtc = nowUtc;
-                OwnerId ??= by.Id;
-                OwnerName ??= by.Name;
                 HandlerId ??= by.Id;
                 HandlerName ??= by.Name;
                 break;

@@ -6,6 +6,7 @@ public static class ComplaintsFeature
     {
         services.AddSingleton<ComplaintQueries>();
         services.AddSingleton<ComplaintCommands>();
+        services.AddSingleton<OwnershipCommands>();
         services.AddSingleton<DueTimeRefresher>();
         services.AddSingleton<Audit.AuditTrail>();
         return services;

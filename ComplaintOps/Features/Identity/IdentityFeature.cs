@@ -34,6 +34,7 @@ public static class IdentityFeature
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Console, p => p.RequireAuthenticatedUser())
             .AddPolicy(Policies.Complaints, p => p.RequireRole(Policies.ComplaintRoles))
+            .AddPolicy(Policies.Intake, p => p.RequireRole(Policies.IntakeRoles))
             .AddPolicy(Policies.RevealPersonalData, p => p.RequireRole(Policies.RevealRoles))
             .AddPolicy(Policies.Administration, p => p.RequireRole(Roles.Administrator))
             // Nothing is public unless it says so.

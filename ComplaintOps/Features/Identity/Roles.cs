@@ -27,8 +27,13 @@ public static class Policies
     /// <summary>Seeing a complainant's unmasked personal data, with a purpose that is audited (R29).</summary>
     public const string RevealPersonalData = nameof(RevealPersonalData);
 
+    /// <summary>Taking complaints in at the console: the handling roles, not inspectors or managers.</summary>
+    public const string Intake = nameof(Intake);
+
     /// <summary>Any signed-in console user.</summary>
     public const string Console = nameof(Console);
+
+    public static readonly string[] IntakeRoles = [Roles.Agent, Roles.Expert, Roles.Coach, Roles.Supervisor];
 
     public static readonly string[] RevealRoles = [Roles.Agent, Roles.Expert, Roles.Coach, Roles.Supervisor];
 

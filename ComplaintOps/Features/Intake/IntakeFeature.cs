@@ -4,6 +4,7 @@ public static class IntakeFeature
 {
     public static IServiceCollection AddIntake(this IServiceCollection services)
     {
+        services.AddSingleton<OwnerAssignment>();
         services.AddSingleton<IntakeService>();
         return services;
     }
