@@ -1,11 +1,13 @@
 using ComplaintOps.Components;
 using ComplaintOps.Data;
+using ComplaintOps.Features.AnswerRate;
 using ComplaintOps.Features.Attachments;
 using ComplaintOps.Features.Calendars;
 using ComplaintOps.Features.Complaints;
 using ComplaintOps.Features.Health;
 using ComplaintOps.Features.Identity;
 using ComplaintOps.Features.Intake;
+using ComplaintOps.Features.Triage.BatchDetection;
 using ComplaintOps.Infrastructure;
 
 // The design card keeps wwwroot/, appsettings.json and data/ at the repository root.
@@ -25,6 +27,8 @@ builder.Services
     .AddWorkingCalendar(builder.Configuration)
     .AddComplaintQueue()
     .AddIntake()
+    .AddBatchDetection(builder.Configuration)
+    .AddAnswerRate()
     .AddAttachments(builder.Configuration)
     .AddConsoleUi();
 
@@ -53,6 +57,7 @@ app.MapHealth();
 app.MapCultureSwitch();
 app.MapAccountEndpoints();
 app.MapIntake();
+app.MapAnswerRate();
 app.MapConsoleUi();
 
 await app.RunAsync();

@@ -28,7 +28,8 @@ public sealed class IntakeServiceTests(AppFactory app) : IClassFixture<AppFactor
         var agent = new Actor("agent-x", "李娜");
 
         var first = await intake.ReceiveAsync(Letter(), agent, agent);
-        var second = await intake.ReceiveAsync(Letter(), agent, agent);
+        // Another complainant: the same phone again would be linked as a repeat, with a note on the first (B2).
+        var second = await intake.ReceiveAsync(Letter() with { Complainant = new Complainant { Name = "赵磊", Phone = "13700001111", Province = "江苏", City = "南京" } }, agent, agent);
 
         // 2026-11-28 10:00 Shanghai (the fake clock): today's sequence continues after the seeded ones.
         Assert.StartsWith("TS-20261128-", first.TrackingNumber, StringComparison.Ordinal);

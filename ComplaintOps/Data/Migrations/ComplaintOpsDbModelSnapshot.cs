@@ -186,6 +186,9 @@ namespace ComplaintOps.Data.Migrations
                     b.Property<DateTime?>("ArchivedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("BatchIncidentId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Channel")
                         .HasColumnType("INTEGER");
 
@@ -198,6 +201,9 @@ namespace ComplaintOps.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("DuplicateOfId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("FinishedAtUtc")
                         .HasColumnType("TEXT");
@@ -295,6 +301,10 @@ namespace ComplaintOps.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BatchIncidentId");
+
+                    b.HasIndex("DuplicateOfId");
+
                     b.HasIndex("HandlerId");
 
                     b.HasIndex("NextDueUtc");
@@ -313,6 +323,8 @@ namespace ComplaintOps.Data.Migrations
                     b.HasIndex("Severity", "ReceivedAtUtc");
 
                     b.HasIndex("Status", "NextDueUtc");
+
+                    b.HasIndex("ProductLine", "ProblemType", "ReceivedAtUtc");
 
                     b.ToTable("Complaints");
                 });
@@ -365,6 +377,33 @@ namespace ComplaintOps.Data.Migrations
                     b.ToTable("TimelineEvents");
                 });
 
+            modelBuilder.Entity("ComplaintOps.Features.AnswerRate.CallInterval", b =>
+                {
+                    b.Property<DateTime>("IntervalStartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Abandoned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Answered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ImportedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Offered")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("IntervalStartUtc");
+
+                    b.ToTable("CallIntervals");
+                });
+
             modelBuilder.Entity("ComplaintOps.Features.Attachments.Attachment", b =>
                 {
                     b.Property<long>("Id")
@@ -413,6 +452,90 @@ namespace ComplaintOps.Data.Migrations
                     b.HasIndex("ComplaintId");
 
                     b.ToTable("Attachments");
+                });
+
+            modelBuilder.Entity("ComplaintOps.Features.CrisisBoard.AlarmEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BatchIncidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ComplaintId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RaisedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchIncidentId");
+
+                    b.HasIndex("RaisedAtUtc");
+
+                    b.ToTable("AlarmEvents");
+                });
+
+            modelBuilder.Entity("ComplaintOps.Features.Triage.BatchDetection.BatchIncident", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ComplaintCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("FirstSeenUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FormedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastSeenUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProblemType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProductLine")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProvinceCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Provinces")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastSeenUtc");
+
+                    b.ToTable("BatchIncidents");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -545,6 +668,16 @@ namespace ComplaintOps.Data.Migrations
 
             modelBuilder.Entity("ComplaintOps.Domain.Complaints.Complaint", b =>
                 {
+                    b.HasOne("ComplaintOps.Features.Triage.BatchDetection.BatchIncident", null)
+                        .WithMany()
+                        .HasForeignKey("BatchIncidentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ComplaintOps.Domain.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("DuplicateOfId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.OwnsOne("ComplaintOps.Domain.Complaints.Complainant", "Complainant", b1 =>
                         {
                             b1.Property<int>("ComplaintId")

@@ -30,6 +30,11 @@ public static class Policies
     /// <summary>Any signed-in console user.</summary>
     public const string Console = nameof(Console);
 
+    /// <summary>Supervisors' and managers' views of the whole floor: batch incidents, answer rate, the crisis board.</summary>
+    public const string Board = nameof(Board);
+
+    public static readonly string[] BoardRoles = [Roles.Supervisor, Roles.Manager];
+
     public static readonly string[] RevealRoles = [Roles.Agent, Roles.Expert, Roles.Coach, Roles.Supervisor];
 
     public static readonly string[] ComplaintRoles =

@@ -14,7 +14,8 @@ namespace ComplaintOps.Features.Intake;
 public sealed class IntakeService(
     IDbContextFactory<ComplaintOpsDb> dbFactory,
     WorkingCalendarService calendar,
-    BusinessTime time)
+    BusinessTime time,
+    Triage.BatchDetection.BatchDetector batches)
 {
     /// <summary>Receives <paramref name="data"/>; when <paramref name="acceptedBy"/> is given the complaint is accepted by them at once.</summary>
     public async Task<Complaint> ReceiveAsync(NewComplaint data, Actor receivedBy, Actor? acceptedBy = null, CancellationToken ct = default)
@@ -29,6 +30,7 @@ public sealed class IntakeService(
         complaint.ApplySchedule(clock.Compute(complaint.SlaFacts));
         db.Complaints.Add(complaint);
         await db.SaveChangesAsync(ct);
+        await batches.DetectAsync(db, complaint, ct);
         await tx.CommitAsync(ct);
         return complaint;
     }
