@@ -13,7 +13,8 @@ public sealed class IntakeServiceTests(AppFactory app) : IClassFixture<AppFactor
         Channel = Channel.Letter,
         Complainant = new Complainant { Name = "王芳", Phone = "13912345678", Province = "浙江", City = "杭州" },
         Respondent = new Respondent { Kind = RespondentKind.Merchant, Name = "优品家电旗舰店" },
-        ProductLine = "电商平台",
+        // Not a seeded product line: similar seeded refund complaints from other provinces would form a batch incident (B2).
+        ProductLine = "会员商城",
         ProblemSubType = ProblemSubType.ReturnOrRefund,
         Title = "退款未到账",
         Description = "商家同意退款后十天仍未到账。",

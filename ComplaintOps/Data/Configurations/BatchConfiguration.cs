@@ -18,8 +18,8 @@ internal sealed class ComplaintBatchConfiguration : IEntityTypeConfiguration<Com
         c.HasIndex(x => new { x.ProductLine, x.ProblemType, x.ReceivedAtUtc });
         c.HasIndex(x => x.BatchIncidentId);
         c.HasIndex(x => x.DuplicateOfId);
-        c.HasOne<BatchIncident>().WithMany().HasForeignKey(x => x.BatchIncidentId).OnDelete(DeleteBehavior.Restrict);
-        c.HasOne<Complaint>().WithMany().HasForeignKey(x => x.DuplicateOfId).OnDelete(DeleteBehavior.Restrict);
+        // Plain indexed ids, no foreign-key constraints: adding one to an existing SQLite table rebuilds the whole
+        // Complaints table outside a transaction. Nothing deletes complaints or incidents, so nothing can dangle.
     }
 }
 

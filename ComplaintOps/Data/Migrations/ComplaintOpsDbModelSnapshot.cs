@@ -668,16 +668,6 @@ namespace ComplaintOps.Data.Migrations
 
             modelBuilder.Entity("ComplaintOps.Domain.Complaints.Complaint", b =>
                 {
-                    b.HasOne("ComplaintOps.Features.Triage.BatchDetection.BatchIncident", null)
-                        .WithMany()
-                        .HasForeignKey("BatchIncidentId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("ComplaintOps.Domain.Complaints.Complaint", null)
-                        .WithMany()
-                        .HasForeignKey("DuplicateOfId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.OwnsOne("ComplaintOps.Domain.Complaints.Complainant", "Complainant", b1 =>
                         {
                             b1.Property<int>("ComplaintId")

@@ -21,8 +21,15 @@ public sealed class BatchDetector(IOptions<BatchDetectionOptions> options, Busin
 
     public async Task<BatchDecision> DetectAsync(ComplaintOpsDb db, Complaint complaint, CancellationToken ct = default)
     {
+        var decision = await DecideAsync(db, complaint, ct);
+        await ApplyAsync(db, complaint, decision, ct);
+        return decision;
+    }
+
+    /// <summary>Reads the window and decides, writing nothing (also what the benchmark times).</summary>
+    public async Task<BatchDecision> DecideAsync(ComplaintOpsDb db, Complaint complaint, CancellationToken ct = default)
+    {
         var rules = options.Value.Rules;
-        var now = time.UtcNow;
         var from = complaint.ReceivedAtUtc - rules.Window;
         var to = complaint.ReceivedAtUtc;
         var rows = await db.Complaints.AsNoTracking()
@@ -40,8 +47,12 @@ public sealed class BatchDetector(IOptions<BatchDetectionOptions> options, Busin
             r.BatchIncidentId, r.BatchIncidentId is { } id && open.Contains(id), r.DuplicateOfId));
         var facts = new BatchFacts(complaint.Id, complaint.ProductLine, complaint.ProblemType, complaint.Complainant.Province,
             complaint.Complainant.Phone, Text(complaint.Title, complaint.Description), complaint.ReceivedAtUtc);
-        var decision = Domain.Triage.BatchDetection.Decide(facts, candidates, rules);
+        return Domain.Triage.BatchDetection.Decide(facts, candidates, rules);
+    }
 
+    private async Task ApplyAsync(ComplaintOpsDb db, Complaint complaint, BatchDecision decision, CancellationToken ct)
+    {
+        var now = time.UtcNow;
         if (decision.DuplicateOfId is { } originalId)
         {
             var original = await db.Complaints.SingleAsync(c => c.Id == originalId, ct);
@@ -79,7 +90,6 @@ public sealed class BatchDetector(IOptions<BatchDetectionOptions> options, Busin
         }
 
         await db.SaveChangesAsync(ct);
-        return decision;
     }
 
     private static string Text(string title, string description)

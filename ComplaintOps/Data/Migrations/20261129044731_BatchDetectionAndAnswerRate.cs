@@ -108,35 +108,11 @@ namespace ComplaintOps.Data.Migrations
                 name: "IX_BatchIncidents_LastSeenUtc",
                 table: "BatchIncidents",
                 column: "LastSeenUtc");
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Complaints_BatchIncidents_BatchIncidentId",
-                table: "Complaints",
-                column: "BatchIncidentId",
-                principalTable: "BatchIncidents",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Complaints_Complaints_DuplicateOfId",
-                table: "Complaints",
-                column: "DuplicateOfId",
-                principalTable: "Complaints",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_Complaints_BatchIncidents_BatchIncidentId",
-                table: "Complaints");
-
-            migrationBuilder.DropForeignKey(
-                name: "FK_Complaints_Complaints_DuplicateOfId",
-                table: "Complaints");
-
             migrationBuilder.DropTable(
                 name: "AlarmEvents");
 
