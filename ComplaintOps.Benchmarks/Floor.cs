@@ -106,6 +106,27 @@ internal sealed class Floor(string connectionString)
     }
 
     /// <summary>The complaint row and its timeline in one join (the shape EF uses for Include), values read untyped.</summary>
+    /// <summary>Batch detection's window read: same product line and problem type, received within the window before the complaint.</summary>
+    public async Task<int> BatchWindowAsync(Complaint complaint, TimeSpan window)
+    {
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        await using var select = Command(connection,
+            "SELECT Id, Province, ComplainantPhone, Title, Description, ReceivedAtUtc, BatchIncidentId, DuplicateOfId FROM Complaints " +
+            "WHERE ProductLine = @line AND ProblemType = @type AND ReceivedAtUtc >= @from AND ReceivedAtUtc <= @to AND Id <> @id",
+            [("@line", complaint.ProductLine), ("@type", (int)complaint.ProblemType), ("@from", complaint.ReceivedAtUtc - window), ("@to", complaint.ReceivedAtUtc), ("@id", complaint.Id)],
+            DateTime.UtcNow);
+        await using var reader = await select.ExecuteReaderAsync();
+        var rows = 0;
+        var values = new object[8];
+        while (await reader.ReadAsync())
+        {
+            reader.GetValues(values);
+            rows++;
+        }
+        return rows;
+    }
+
     public async Task<(object[] Complaint, List<object[]> Timeline)?> DetailAsync(int id)
     {
         await using var connection = new SqliteConnection(connectionString);

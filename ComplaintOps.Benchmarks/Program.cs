@@ -4,6 +4,7 @@ using ComplaintOps.Benchmarks;
 using ComplaintOps.Data;
 using ComplaintOps.Domain.Complaints;
 using ComplaintOps.Features.Complaints;
+using ComplaintOps.Features.Triage.BatchDetection;
 using ComplaintOps.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -60,6 +61,16 @@ Console.WriteLine($"Iterations: {options.Warmup} warm-up + {options.Iterations} 
 var provinces = Provinces.All;
 var floor = new Floor(connectionString);
 
+IDbContextFactory<ComplaintOpsDb>? batchDbFactory = null;
+BatchDetector? batchDetector = null;
+// Batch detection (B2): complaints as intake holds them when it calls the detector, read once before timing.
+List<Complaint> batchSamples;
+await using (var db = new ComplaintOpsDb(new DbContextOptionsBuilder<ComplaintOpsDb>().UseSqlite(connectionString).Options))
+{
+    var ids = detailIds.Take(256).ToList();
+    batchSamples = await db.Complaints.AsNoTracking().Where(c => ids.Contains(c.Id)).ToListAsync();
+}
+
 List<BenchCase> Cases(ComplaintQueries queries) =>
 [
     new("a. queue default (all, next due, page 1)",
@@ -78,7 +89,16 @@ List<BenchCase> Cases(ComplaintQueries queries) =>
     new("e. detail + timeline (random id)",
         async n => _ = await queries.DetailAsync(detailIds[n % detailIds.Count]) ?? throw new InvalidOperationException("missing complaint"),
         async n => _ = await floor.DetailAsync(detailIds[n % detailIds.Count]) ?? throw new InvalidOperationException("missing complaint")),
+    // App: the detector's window read plus the in-memory similarity decision; floor: the window read alone.
+    new("f. batch detection for one complaint (48 h window)",
+        async n =>
+        {
+            await using var db = await batchDbFactory!.CreateDbContextAsync();
+            _ = await batchDetector!.DecideAsync(db, batchSamples[n % batchSamples.Count]);
+        },
+        async n => _ = await floor.BatchWindowAsync(batchSamples[n % batchSamples.Count], TimeSpan.FromHours(48))),
 ];
+
 
 ServiceProvider QueriesProvider(IInterceptor? interceptor)
 {
@@ -95,7 +115,12 @@ ServiceProvider QueriesProvider(IInterceptor? interceptor)
     if (options.PooledFactory) services.AddPooledDbContextFactory<ComplaintOpsDb>(Configure);
     else services.AddDbContextFactory<ComplaintOpsDb>(Configure);
     services.AddSingleton<ComplaintQueries>();
-    return services.BuildServiceProvider();
+    services.AddOptions<BatchDetectionOptions>();
+    services.AddSingleton<BatchDetector>();
+    var provider = services.BuildServiceProvider();
+    batchDbFactory = provider.GetRequiredService<IDbContextFactory<ComplaintOpsDb>>();
+    batchDetector = provider.GetRequiredService<BatchDetector>();
+    return provider;
 }
 
 // Check that the floor really is the same query: same totals and the same rows in the same order.

@@ -1,5 +1,6 @@
 using ComplaintOps.Components;
 using ComplaintOps.Data;
+using ComplaintOps.Features.AnswerRate;
 using ComplaintOps.Features.Attachments;
 using ComplaintOps.Features.Calendars;
 using ComplaintOps.Features.Complaints;
@@ -9,6 +10,7 @@ using ComplaintOps.Features.Intake;
 using ComplaintOps.Features.Triage;
 using ComplaintOps.Features.Intake.Api;
 using ComplaintOps.Features.Intake.Public;
+using ComplaintOps.Features.Triage.BatchDetection;
 using ComplaintOps.Infrastructure;
 
 // The design card keeps wwwroot/, appsettings.json and data/ at the repository root.
@@ -31,6 +33,8 @@ builder.Services
     .AddTriage(builder.Configuration)
     .AddIntakeApi(builder.Configuration)
     .AddPublicIntake(builder.Configuration)
+    .AddBatchDetection(builder.Configuration)
+    .AddAnswerRate()
     .AddAttachments(builder.Configuration)
     .AddConsoleUi();
 
@@ -62,6 +66,7 @@ app.MapAccountEndpoints();
 app.MapIntake();
 app.MapIntakeApi();
 app.MapPublicIntake();
+app.MapAnswerRate();
 app.MapConsoleUi();
 
 await app.RunAsync();

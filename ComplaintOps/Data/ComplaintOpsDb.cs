@@ -18,6 +18,9 @@ public sealed class ComplaintOpsDb(DbContextOptions<ComplaintOpsDb> options) : I
     public DbSet<Features.Intake.Api.IdempotencyRecord> IdempotencyRecords => Set<Features.Intake.Api.IdempotencyRecord>();
     public DbSet<Features.Intake.Public.PublicLookupSecret> PublicLookupSecrets => Set<Features.Intake.Public.PublicLookupSecret>();
     public DbSet<Features.Intake.Public.CallbackBooking> CallbackBookings => Set<Features.Intake.Public.CallbackBooking>();
+    public DbSet<Features.Triage.BatchDetection.BatchIncident> BatchIncidents => Set<Features.Triage.BatchDetection.BatchIncident>();
+    public DbSet<Features.CrisisBoard.AlarmEvent> AlarmEvents => Set<Features.CrisisBoard.AlarmEvent>();
+    public DbSet<Features.AnswerRate.CallInterval> CallIntervals => Set<Features.AnswerRate.CallInterval>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -13,7 +13,8 @@ public sealed class IntakeServiceTests(AppFactory app) : IClassFixture<AppFactor
         Channel = Channel.Letter,
         Complainant = new Complainant { Name = "王芳", Phone = "13912345678", Province = "浙江", City = "杭州" },
         Respondent = new Respondent { Kind = RespondentKind.Merchant, Name = "优品家电旗舰店" },
-        ProductLine = "电商平台",
+        // Not a seeded product line: similar seeded refund complaints from other provinces would form a batch incident (B2).
+        ProductLine = "会员商城",
         ProblemSubType = ProblemSubType.ReturnOrRefund,
         Title = "退款未到账",
         Description = "商家同意退款后十天仍未到账。",
@@ -28,7 +29,8 @@ public sealed class IntakeServiceTests(AppFactory app) : IClassFixture<AppFactor
         var agent = new Actor("agent-x", "李娜");
 
         var first = await intake.ReceiveAsync(Letter(), agent, agent);
-        var second = await intake.ReceiveAsync(Letter(), agent, agent);
+        // Another complainant: the same phone again would be linked as a repeat, with a note on the first (B2).
+        var second = await intake.ReceiveAsync(Letter() with { Complainant = new Complainant { Name = "赵磊", Phone = "13700001111", Province = "江苏", City = "南京" } }, agent, agent);
 
         // 2026-11-28 10:00 Shanghai (the fake clock): today's sequence continues after the seeded ones.
         Assert.StartsWith("TS-20261128-", first.TrackingNumber, StringComparison.Ordinal);

@@ -186,6 +186,9 @@ namespace ComplaintOps.Data.Migrations
                     b.Property<DateTime?>("ArchivedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("BatchIncidentId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Channel")
                         .HasColumnType("INTEGER");
 
@@ -198,6 +201,9 @@ namespace ComplaintOps.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("DuplicateOfId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("EmergencyResponseLine")
                         .HasMaxLength(4000)
@@ -333,6 +339,10 @@ namespace ComplaintOps.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BatchIncidentId");
+
+                    b.HasIndex("DuplicateOfId");
+
                     b.HasIndex("HandOverToId");
 
                     b.HasIndex("HandlerId");
@@ -355,6 +365,8 @@ namespace ComplaintOps.Data.Migrations
                     b.HasIndex("Severity", "ReceivedAtUtc");
 
                     b.HasIndex("Status", "NextDueUtc");
+
+                    b.HasIndex("ProductLine", "ProblemType", "ReceivedAtUtc");
 
                     b.ToTable("Complaints", t =>
                         {
@@ -410,6 +422,33 @@ namespace ComplaintOps.Data.Migrations
                     b.ToTable("TimelineEvents");
                 });
 
+            modelBuilder.Entity("ComplaintOps.Features.AnswerRate.CallInterval", b =>
+                {
+                    b.Property<DateTime>("IntervalStartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Abandoned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Answered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ImportedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Offered")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("IntervalStartUtc");
+
+                    b.ToTable("CallIntervals");
+                });
+
             modelBuilder.Entity("ComplaintOps.Features.Attachments.Attachment", b =>
                 {
                     b.Property<long>("Id")
@@ -458,6 +497,41 @@ namespace ComplaintOps.Data.Migrations
                     b.HasIndex("ComplaintId");
 
                     b.ToTable("Attachments");
+                });
+
+            modelBuilder.Entity("ComplaintOps.Features.CrisisBoard.AlarmEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BatchIncidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ComplaintId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RaisedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchIncidentId");
+
+                    b.HasIndex("RaisedAtUtc");
+
+                    b.ToTable("AlarmEvents");
                 });
 
             modelBuilder.Entity("ComplaintOps.Features.Intake.Api.ApiKey", b =>
@@ -593,6 +667,55 @@ namespace ComplaintOps.Data.Migrations
                     b.HasKey("ComplaintId");
 
                     b.ToTable("PublicLookupSecrets");
+                });
+
+            modelBuilder.Entity("ComplaintOps.Features.Triage.BatchDetection.BatchIncident", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ComplaintCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("FirstSeenUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FormedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastSeenUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProblemType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProductLine")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProvinceCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Provinces")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastSeenUtc");
+
+                    b.ToTable("BatchIncidents");
                 });
 
             modelBuilder.Entity("ComplaintOps.Features.Triage.ClassificationRule", b =>

@@ -29,6 +29,9 @@ public static class IdentityFeature
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(10);
+            // API clients get 401/403 (problem details), not a redirect to the sign-in page.
+            o.Events.OnRedirectToLogin = c => ApiAwareRedirect(c, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = c => ApiAwareRedirect(c, StatusCodes.Status403Forbidden);
         });
 
         services.AddAuthorizationBuilder()
@@ -37,6 +40,7 @@ public static class IdentityFeature
             .AddPolicy(Policies.Intake, p => p.RequireRole(Policies.IntakeRoles))
             .AddPolicy(Policies.RevealPersonalData, p => p.RequireRole(Policies.RevealRoles))
             .AddPolicy(Policies.Administration, p => p.RequireRole(Roles.Administrator))
+            .AddPolicy(Policies.Board, p => p.RequireRole(Policies.BoardRoles))
             // Nothing is public unless it says so.
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
@@ -74,6 +78,19 @@ public static class IdentityFeature
         });
 
         return app;
+    }
+
+    private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (!context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.Redirect(context.RedirectUri);
+            return Task.CompletedTask;
+        }
+        context.Response.StatusCode = status;
+        return context.Response.WriteAsJsonAsync(
+            new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = status == StatusCodes.Status401Unauthorized ? "Sign-in required" : "Not allowed for your role" },
+            (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
     }
 
     /// <summary>Only local paths; anything else goes home (no open redirect).</summary>

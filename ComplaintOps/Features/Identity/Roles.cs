@@ -34,6 +34,10 @@ public static class Policies
     public const string Console = nameof(Console);
 
     public static readonly string[] IntakeRoles = [Roles.Agent, Roles.Expert, Roles.Coach, Roles.Supervisor];
+    /// <summary>Supervisors' and managers' views of the whole floor: batch incidents, answer rate, the crisis board.</summary>
+    public const string Board = nameof(Board);
+
+    public static readonly string[] BoardRoles = [Roles.Supervisor, Roles.Manager];
 
     public static readonly string[] RevealRoles = [Roles.Agent, Roles.Expert, Roles.Coach, Roles.Supervisor];
 

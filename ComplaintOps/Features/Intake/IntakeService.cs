@@ -17,7 +17,8 @@ public sealed class IntakeService(
     WorkingCalendarService calendar,
     OwnerAssignment owners,
     BusinessTime time,
-    TriageService triage)
+    TriageService triage,
+    Triage.BatchDetection.BatchDetector batches)
 {
     /// <summary>
     /// Receives <paramref name="data"/>; when <paramref name="acceptedBy"/> is given the complaint is accepted
@@ -75,6 +76,7 @@ public sealed class IntakeService(
             await db.Attachments.Where(a => ids.Contains(a.Id) && a.ComplaintId == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.ComplaintId, complaint.Id), ct);
         }
+        await batches.DetectAsync(db, complaint, ct);
         await tx.CommitAsync(ct);
         return complaint;
     }

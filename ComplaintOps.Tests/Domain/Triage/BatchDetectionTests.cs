@@ -1,0 +1,131 @@
+using ComplaintOps.Domain.Complaints;
+using ComplaintOps.Domain.Triage;
+
+namespace ComplaintOps.Tests.Domain.Triage;
+
+/// <summary>R10/B2 multi-province batch detection: the decision table, without a database.</summary>
+public sealed class BatchDetectionTests
+{
+    private static readonly BatchRules Rules = new(TimeSpan.FromHours(48), MinComplaints: 3, MinProvinces: 2, SimilarityThreshold: 0.3);
+    private static readonly DateTime Now = DomainSamples.Utc("2026-11-28T02:00:00Z");
+    private const string Text = "会员自动续费扣款 未经同意自动续费扣了会员费，要求退款";
+    private const string Other = "快递包裹丢失 物流显示已签收但本人没有收到包裹";
+
+    private static BatchFacts F(int id, string province, string phone, double hoursAgo = 1, string text = Text,
+        string productLine = "视频会员", ProblemType type = ProblemType.Operations, int? incident = null, bool open = true, int? duplicateOf = null) =>
+        new(id, productLine, type, province, phone, text, Now.AddHours(-hoursAgo), incident, incident is not null && open, duplicateOf);
+
+    private static BatchFacts New(string province = "广东", string phone = "13900000009", string text = Text) => F(100, province, phone, 0, text);
+
+    [Fact]
+    public void R10_B2_similar_complaints_from_two_provinces_reaching_N_form_an_incident()
+    {
+        var decision = BatchDetection.Decide(New("广东"), [F(1, "浙江", "13900000001", 5), F(2, "浙江", "13900000002", 3)], Rules);
+
+        Assert.Equal(BatchOutcome.FormIncident, decision.Outcome);
+        Assert.Equal([100, 1, 2], decision.Members);
+        Assert.Null(decision.IncidentId);
+    }
+
+    [Fact]
+    public void R10_B2_all_from_one_province_is_not_a_batch()
+    {
+        var decision = BatchDetection.Decide(New("浙江"), [F(1, "浙江", "13900000001"), F(2, "浙江", "13900000002"), F(3, "浙江", "13900000003")], Rules);
+        Assert.Equal(BatchOutcome.None, decision.Outcome);
+        Assert.Empty(decision.Members);
+    }
+
+    [Fact]
+    public void R10_B2_below_N_complaints_is_not_a_batch()
+    {
+        var decision = BatchDetection.Decide(New("广东"), [F(1, "浙江", "13900000001")], Rules);
+        Assert.Equal(BatchOutcome.None, decision.Outcome);
+    }
+
+    [Fact]
+    public void R10_B2_the_same_complainant_three_times_is_not_three_complaints()
+    {
+        var decision = BatchDetection.Decide(New("广东", "13900000001"), [F(1, "浙江", "13900000001", 5), F(2, "浙江", "139 0000 0001", 3)], Rules);
+        Assert.Equal(BatchOutcome.None, decision.Outcome);
+        Assert.Equal(1, decision.DuplicateOfId);
+    }
+
+    [Fact]
+    public void R10_B2_complaints_outside_the_window_do_not_count()
+    {
+        var decision = BatchDetection.Decide(New("广东"), [F(1, "浙江", "13900000001", 49), F(2, "江苏", "13900000002", 3)], Rules);
+        Assert.Equal(BatchOutcome.None, decision.Outcome);
+    }
+
+    [Fact]
+    public void R10_B2_dissimilar_text_does_not_count()
+    {
+        var decision = BatchDetection.Decide(New("广东"), [F(1, "浙江", "13900000001", text: Other), F(2, "江苏", "13900000002", text: Other)], Rules);
+        Assert.Equal(BatchOutcome.None, decision.Outcome);
+    }
+
+    [Fact]
+    public void R10_B2_other_product_lines_and_problem_types_do_not_count()
+    {
+        var decision = BatchDetection.Decide(New("广东"),
+            [F(1, "浙江", "13900000001", productLine: "云盘"), F(2, "江苏", "13900000002", type: ProblemType.ConsumerRights)], Rules);
+        Assert.Equal(BatchOutcome.None, decision.Outcome);
+    }
+
+    [Fact]
+    public void R10_B2_a_similar_complaint_joins_the_open_incident_with_any_similar_ones_not_yet_linked()
+    {
+        var decision = BatchDetection.Decide(New("四川"),
+            [F(1, "浙江", "13900000001", incident: 7), F(2, "江苏", "13900000002", incident: 7), F(3, "广东", "13900000003", incident: 7), F(4, "湖南", "13900000004")], Rules);
+
+        Assert.Equal(BatchOutcome.JoinIncident, decision.Outcome);
+        Assert.Equal(7, decision.IncidentId);
+        Assert.Equal([100, 4], decision.Members);
+    }
+
+    [Fact]
+    public void R10_B2_a_closed_incident_is_not_joined_and_its_members_do_not_count_again()
+    {
+        var decision = BatchDetection.Decide(New("四川"),
+            [F(1, "浙江", "13900000001", incident: 7, open: false), F(2, "江苏", "13900000002", incident: 7, open: false)], Rules);
+        Assert.Equal(BatchOutcome.None, decision.Outcome);
+    }
+
+    [Fact]
+    public void R10_B2_a_repeat_from_the_same_phone_points_at_the_earliest_original()
+    {
+        var decision = BatchDetection.Decide(New("浙江", "13900000001", text: Other),
+            [F(1, "浙江", "13900000001", 30), F(2, "浙江", "13900000001", 10, duplicateOf: 1), F(3, "浙江", "13900000002", 20)], Rules);
+
+        Assert.Equal(1, decision.DuplicateOfId);
+        Assert.Equal(BatchOutcome.None, decision.Outcome);
+    }
+
+    [Fact]
+    public void R10_B2_a_repeat_whose_original_is_outside_the_window_points_at_the_original_through_its_link()
+    {
+        var decision = BatchDetection.Decide(New("浙江", "13900000001"), [F(2, "浙江", "13900000001", 10, duplicateOf: 1)], Rules);
+        Assert.Equal(1, decision.DuplicateOfId);
+    }
+
+    [Fact]
+    public void R10_B2_no_repeat_for_another_phone_or_another_problem_type()
+    {
+        var decision = BatchDetection.Decide(New("浙江", "13900000001"),
+            [F(1, "浙江", "13900000002"), F(2, "浙江", "13900000001", type: ProblemType.Product)], Rules);
+        Assert.Null(decision.DuplicateOfId);
+    }
+
+    [Theory]
+    [InlineData("会员自动续费扣款", "会员自动续费扣款", 1.0)]
+    [InlineData("abc", "xyz", 0.0)]
+    [InlineData("ab cd", "ABCD", 1.0)]
+    [InlineData("", "abc", 0.0)]
+    public void B2_similarity_is_the_bigram_jaccard_ignoring_case_spaces_and_punctuation(string a, string b, double expected) =>
+        Assert.Equal(expected, BatchDetection.Similarity(a, b), 3);
+
+    [Fact]
+    public void B2_similarity_of_partly_overlapping_texts_is_shared_over_all_bigrams() =>
+        // abcd → {ab, bc, cd}; abce → {ab, bc, ce}: 2 shared of 4.
+        Assert.Equal(0.5, BatchDetection.Similarity("abcd", "abce"), 3);
+}
