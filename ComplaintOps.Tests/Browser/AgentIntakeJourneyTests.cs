@@ -49,8 +49,7 @@ public sealed class AgentIntakeJourneyTests(BrowserFixture browser) : IClassFixt
         await pages.ScreenshotAsync("12-intake-filled-zh");
 
         await page.ClickAsync("[data-testid=intake-save]");
-        await page.WaitForURLAsync("**/complaints/*");
-        await page.WaitForSelectorAsync("[data-testid=complaint-detail]");
+        await page.WaitForSelectorAsync("[data-testid=complaint-detail]", new() { Timeout = 45_000 });
 
         Assert.Contains("李娜", await page.InnerTextAsync("[data-testid=owner-name]"), StringComparison.Ordinal);
         Assert.Contains("运费被重复收取", await page.InnerTextAsync("[data-testid=complaint-detail]"), StringComparison.Ordinal);
@@ -112,8 +111,8 @@ public sealed class AgentIntakeJourneyTests(BrowserFixture browser) : IClassFixt
         await pages.ScreenshotAsync("15-intake-onsite-signed-zh");
 
         await page.ClickAsync("[data-testid=intake-save]");
-        await page.WaitForURLAsync("**/complaints/*");
-        await page.WaitForSelectorAsync("[data-testid=complaint-detail]");
+        // Saving stores the signature image first; on a loaded machine that can take a while.
+        await page.WaitForSelectorAsync("[data-testid=complaint-detail]", new() { Timeout = 45_000 });
         Assert.Contains("王强", await page.InnerTextAsync("[data-testid=owner-name]"), StringComparison.Ordinal);
 
         var id = int.Parse(page.Url[(page.Url.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture);

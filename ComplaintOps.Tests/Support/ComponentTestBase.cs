@@ -8,6 +8,7 @@ using ComplaintOps.Features.Attachments;
 using ComplaintOps.Features.Complaints;
 using ComplaintOps.Features.Identity;
 using ComplaintOps.Features.Triage;
+using ComplaintOps.Features.Triage.BatchDetection;
 using ComplaintOps.Features.Intake;
 using ComplaintOps.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -51,6 +52,7 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         Services.AddTriage(config);
         Services.AddIntake();
         Services.AddAttachments(config);
+        Services.AddBatchDetection(config);
         Services.AddLocalization();
         Services.AddMudServices();
 

@@ -8,11 +8,15 @@ namespace ComplaintOps.Features.Intake;
 /// <summary>
 /// Picks the intake-desk owner for complaints that arrive without an agent (public page, API): the
 /// agent with the fewest open complaints, ties broken by user name, so no complaint is ever ownerless (R34).
+/// With no agent at all (a fresh installation) the shared intake desk owns it, and a supervisor hands it
+/// over later: refusing the complaint would lose it.
 /// </summary>
 public sealed class OwnerAssignment
 {
     private static readonly ComplaintStatus[] Finished =
         Enum.GetValues<ComplaintStatus>().Where(Lifecycle.IsFinished).ToArray();
+
+    public static readonly Actor IntakeDesk = new("intake-desk", "Intake desk");
 
     public async Task<Actor> IntakeDeskOwnerAsync(ComplaintOpsDb db, CancellationToken ct = default)
     {
@@ -25,7 +29,7 @@ public sealed class OwnerAssignment
             select new { user.Id, user.DisplayName, user.UserName })
             .FirstOrDefaultAsync(ct);
         return pick is null
-            ? throw new DomainException("NoIntakeDeskOwner", "No agent is available to own new complaints; add a user with the Agent role.")
+            ? IntakeDesk
             : new Actor(pick.Id, string.IsNullOrWhiteSpace(pick.DisplayName) ? pick.UserName ?? pick.Id : pick.DisplayName);
     }
 }
