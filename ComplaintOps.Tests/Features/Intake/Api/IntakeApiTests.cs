@@ -37,7 +37,8 @@ public sealed class IntakeApiTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.False(string.IsNullOrEmpty(saved.OwnerId)); // R34: the intake desk owns it until an agent takes it
         Assert.Equal("浙江", saved.Complainant.Province);
         // Classification comes later; until then the default sub-type.
-        Assert.Equal(IntakeRequestReader.DefaultSubType, saved.ProblemSubType);
+        // R9: no sub-type was sent, so the keyword rules classified "退款未到账".
+        Assert.Equal(ProblemSubType.ReturnOrRefund, saved.ProblemSubType);
         // R10: regulator and media sources are graded high-risk at receipt; the app and opinion platforms are not.
         var expected = channel is Channel.Regulator or Channel.Media ? ComplaintSeverity.HighRisk : ComplaintSeverity.General;
         Assert.Equal(expected, saved.Severity);

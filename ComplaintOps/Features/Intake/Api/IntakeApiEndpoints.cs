@@ -19,6 +19,7 @@ internal static class IntakeApiEndpoints
         HttpContext http,
         IdempotencyStore idempotency,
         IntakeService intake,
+        Triage.TriageService triage,
         IOptions<IntakeApiOptions> options,
         CancellationToken ct)
     {
@@ -61,7 +62,11 @@ internal static class IntakeApiEndpoints
         try
         {
             var actor = new Actor(ApiKeyAuthentication.ActorId(key.Id), key.SourceName);
-            complaint = await intake.ReceiveAsync(IntakeRequestReader.ToNewComplaint(read.Request!, key), actor, acceptedBy: null, ct);
+            // R9: without a sub-type from the caller, the keyword rules classify the text.
+            var subType = read.Request!.ProblemSubType
+                ?? (await triage.SuggestAsync($"{read.Request.Title} {read.Request.Description}", ct: ct)).SubType
+                ?? IntakeRequestReader.DefaultSubType;
+            complaint = await intake.ReceiveAsync(IntakeRequestReader.ToNewComplaint(read.Request, key, subType), actor, acceptedBy: null, ct);
         }
         catch (DomainException e)
         {

@@ -80,7 +80,7 @@ public sealed partial class IntakeRequestReader
     }
 
     /// <summary>The domain's view of a valid request.</summary>
-    public static NewComplaint ToNewComplaint(IntakeRequest request, ApiKey key) => new()
+    public static NewComplaint ToNewComplaint(IntakeRequest request, ApiKey key, ProblemSubType subType) => new()
     {
         Channel = key.Channel,
         SourceName = key.SourceName,
@@ -97,7 +97,7 @@ public sealed partial class IntakeRequestReader
         },
         Respondent = new Respondent { Kind = request.Respondent.Kind, Name = request.Respondent.Name },
         ProductLine = request.ProductLine,
-        ProblemSubType = request.ProblemSubType ?? DefaultSubType,
+        ProblemSubType = subType,
         Title = request.Title,
         Description = request.Description,
         Demands = request.Demands,
