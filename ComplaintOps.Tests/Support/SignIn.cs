@@ -38,6 +38,15 @@ public static partial class SignIn
         return client;
     }
 
+    /// <summary>A signed-in user whose role may not open <paramref name="path"/> is sent to the access-denied page.</summary>
+    public static async Task AssertRefusedAsync(AppFactory app, string userName, string path)
+    {
+        var client = await AsAsync(app, userName);
+        var response = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/account/denied", response.Headers.Location!.AbsolutePath);
+    }
+
     [GeneratedRegex("""name="__RequestVerificationToken"[^>]*?value="([^"]+)"[^>]*>""")]
     private static partial Regex TokenField();
 }

@@ -137,12 +137,7 @@ public sealed class AnswerRateTests(AppFactory app) : IClassFixture<AppFactory>
     [InlineData("admin")]
     public async Task R28_R14_the_answer_rate_page_refuses_other_roles(string user)
     {
-        var client = await SignIn.AsAsync(app, user);
-        var response = await client.GetAsync("/answer-rate");
-        if (response.StatusCode == HttpStatusCode.Redirect)
-            Assert.Equal("/account/denied", response.Headers.Location!.AbsolutePath);
-        else
-            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        await SignIn.AssertRefusedAsync(app, user, "/answer-rate");
     }
 
     [Theory]

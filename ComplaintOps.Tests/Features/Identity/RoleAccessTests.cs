@@ -15,12 +15,7 @@ public sealed class RoleAccessTests(AppFactory app) : IClassFixture<AppFactory>
     [InlineData("liaison", "/complaints/1")]
     public async Task R28_signed_in_users_without_the_role_are_refused(string user, string path)
     {
-        var client = await SignIn.AsAsync(app, user);
-        var response = await client.GetAsync(path);
-        if (response.StatusCode == HttpStatusCode.Redirect)
-            Assert.Equal("/account/denied", response.Headers.Location!.AbsolutePath);
-        else
-            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        await SignIn.AssertRefusedAsync(app, user, path);
     }
 
     [Theory]

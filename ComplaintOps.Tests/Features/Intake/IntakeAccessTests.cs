@@ -26,11 +26,6 @@ public sealed class IntakeAccessTests(AppFactory app) : IClassFixture<AppFactory
     [InlineData("admin")]
     public async Task R28_other_roles_are_refused_the_intake_form(string user)
     {
-        var client = await SignIn.AsAsync(app, user);
-        var response = await client.GetAsync("/intake");
-        if (response.StatusCode == HttpStatusCode.Redirect)
-            Assert.Equal("/account/denied", response.Headers.Location!.AbsolutePath);
-        else
-            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        await SignIn.AssertRefusedAsync(app, user, "/intake");
     }
 }

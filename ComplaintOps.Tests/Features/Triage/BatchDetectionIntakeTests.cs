@@ -147,12 +147,7 @@ public sealed class BatchDetectionIntakeTests(AppFactory app) : IClassFixture<Ap
     [InlineData("inspector")]
     public async Task R28_B2_only_supervisors_and_managers_see_the_incidents_list(string user)
     {
-        var client = await SignIn.AsAsync(app, user);
-        var response = await client.GetAsync("/incidents");
-        if (response.StatusCode == HttpStatusCode.Redirect)
-            Assert.Equal("/account/denied", response.Headers.Location!.AbsolutePath);
-        else
-            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        await SignIn.AssertRefusedAsync(app, user, "/incidents");
     }
 
     [Theory]

@@ -17,12 +17,7 @@ public sealed class ApiKeysAdminAccessTests(AppFactory app) : IClassFixture<AppF
     [InlineData("supervisor")]
     public async Task R6_R28_non_administrators_are_refused_the_api_key_page(string user)
     {
-        var client = await SignIn.AsAsync(app, user);
-        var response = await client.GetAsync("/admin/api-keys");
-        if (response.StatusCode == HttpStatusCode.Redirect)
-            Assert.Equal("/account/denied", response.Headers.Location!.AbsolutePath);
-        else
-            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        await SignIn.AssertRefusedAsync(app, user, "/admin/api-keys");
     }
 
     [Fact]
