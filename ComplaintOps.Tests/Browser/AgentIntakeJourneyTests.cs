@@ -100,6 +100,7 @@ public sealed class AgentIntakeJourneyTests(BrowserFixture browser) : IClassFixt
         Assert.EndsWith("/intake", page.Url, StringComparison.Ordinal);
 
         // The visitor signs with the mouse.
+        await page.WaitForSelectorAsync("[data-testid=signature-canvas][data-ready=true]");
         var canvas = page.Locator("[data-testid=signature-canvas]");
         await canvas.ScrollIntoViewIfNeededAsync();
         var box = (await canvas.BoundingBoxAsync())!;
@@ -108,11 +109,20 @@ public sealed class AgentIntakeJourneyTests(BrowserFixture browser) : IClassFixt
         foreach (var (dx, dy) in new[] { (60, 40), (100, 110), (150, 50), (210, 120), (260, 60) })
             await page.Mouse.MoveAsync(box.X + dx, box.Y + dy, new() { Steps = 5 });
         await page.Mouse.UpAsync();
+        await page.WaitForSelectorAsync("[data-testid=signature-canvas][data-signed=true]");
         await pages.ScreenshotAsync("15-intake-onsite-signed-zh");
 
         await page.ClickAsync("[data-testid=intake-save]");
         // Saving stores the signature image first; on a loaded machine that can take a while.
-        await page.WaitForSelectorAsync("[data-testid=complaint-detail]", new() { Timeout = 45_000 });
+        try
+        {
+            await page.WaitForSelectorAsync("[data-testid=complaint-detail]", new() { Timeout = 45_000 });
+        }
+        catch (TimeoutException)
+        {
+            await pages.ScreenshotAsync("15-intake-onsite-save-failed");
+            throw;
+        }
         Assert.Contains("王强", await page.InnerTextAsync("[data-testid=owner-name]"), StringComparison.Ordinal);
 
         var id = int.Parse(page.Url[(page.Url.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture);

@@ -31,6 +31,7 @@ export function init(canvas) {
         ctx.lineTo(p.x + 0.1, p.y + 0.1);
         ctx.stroke();
         state.signed = true;
+        canvas.dataset.signed = "true";
     });
     canvas.addEventListener("pointermove", e => {
         if (!state.drawing) return;
@@ -42,6 +43,8 @@ export function init(canvas) {
     canvas.addEventListener("pointerup", end);
     canvas.addEventListener("pointercancel", end);
     canvas.addEventListener("pointerleave", end);
+    // Lets people and tests see the pad is live (strokes before this would be lost).
+    canvas.dataset.ready = "true";
 }
 
 export function clear(canvas) {
@@ -52,6 +55,7 @@ export function clear(canvas) {
     state.ctx.clearRect(0, 0, canvas.width, canvas.height);
     state.ctx.restore();
     state.signed = false;
+    delete canvas.dataset.signed;
 }
 
 export function toDataUrl(canvas) {
