@@ -20,6 +20,12 @@ const int PageSize = 50;
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var root = RepositoryRoot.Find(Directory.GetCurrentDirectory(), AppContext.BaseDirectory)
     ?? throw new InvalidOperationException("Run from the repository (the folder with ComplaintOps.sln).");
+if (args.Length > 0 && args[0] == "intake")
+{
+    // Issue 3 §10: intake over HTTP with durable commit (IntakeBench.cs).
+    await IntakeBench.RunAsync(root, args);
+    return;
+}
 var options = BenchOptions.Parse(args, root);
 
 var complaints = await BenchDatabase.EnsureAsync(root, options);
@@ -183,7 +189,9 @@ await using (var provider = QueriesProvider(null))
 {
     var queries = provider.GetRequiredService<ComplaintQueries>();
     var results = new List<CaseResult>();
-    foreach (var c in Cases(queries))
+    // --case f: only the cases whose name starts with these letters (e.g. batch detection alone on several database sizes).
+    var only = Array.IndexOf(args, "--case") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+    foreach (var c in Cases(queries).Where(c => only is null || only.Contains(c.Name[0], StringComparison.Ordinal)))
     {
         Console.Write($"{c.Name} ... ");
         var result = await Harness.RunAsync(c, options.Warmup, options.Iterations);

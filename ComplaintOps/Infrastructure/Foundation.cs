@@ -12,6 +12,8 @@ namespace ComplaintOps.Infrastructure;
 /// <summary>Time, options and the database: what every feature stands on.</summary>
 public static class Foundation
 {
+    private static readonly SqliteBusyTimeout BusyTimeout = new();
+
     public static IServiceCollection AddConsoleFoundation(this IServiceCollection services, IConfiguration config)
     {
         services.AddSingleton(TimeProvider.System);
@@ -24,7 +26,8 @@ public static class Foundation
 
         // Resolved when first used, so tests (and any later configuration source) can point it elsewhere.
         services.AddPooledDbContextFactory<ComplaintOpsDb>((sp, o) =>
-            o.UseSqlite($"Data Source={sp.GetRequiredService<IOptions<StorageOptions>>().Value.ResolveDatabasePath(sp.GetRequiredService<IHostEnvironment>().ContentRootPath)}"));
+            o.UseSqlite($"Data Source={sp.GetRequiredService<IOptions<StorageOptions>>().Value.ResolveDatabasePath(sp.GetRequiredService<IHostEnvironment>().ContentRootPath)}")
+                .AddInterceptors(BusyTimeout));
         services.AddTransient<DemoSeeder>();
         // Sign-in cookies survive restarts; the keys stay beside the database, outside git.
         services.AddDataProtection();

@@ -1,0 +1,407 @@
+extern alias app;
+
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using ComplaintOps.Data;
+using ComplaintOps.Domain.Complaints;
+using ComplaintOps.Features.Intake.Api;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ComplaintOps.Benchmarks;
+
+/// <summary>
+/// Issue 3 §10: POST /api/v1/complaints over real HTTP (Kestrel on 127.0.0.1, the app's own host and configuration,
+/// durable commit as the app runs it) against a database already holding N complaints, 50 concurrent clients,
+/// then open-loop arrivals at half the peak; beside a raw Microsoft.Data.Sqlite one-row-per-transaction insert floor
+/// on the same database file, same journal and synchronous mode.
+/// Command line: intake [--db PATH] [--count N] [--clients 50] [--warmup-seconds 10] [--seconds 20] [--rate R]
+/// [--floor-seconds 10] [--keep-copy].
+/// </summary>
+internal static class IntakeBench
+{
+    private const double GoalThroughput = 1000;
+    private const double GoalFloorRatio = 0.3;
+    private const double GoalP99Millis = 50;
+
+    public static async Task RunAsync(string root, string[] args)
+    {
+        string? Option(string name)
+        {
+            var i = Array.IndexOf(args, name);
+            return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        }
+        int Int(string name, int fallback) => Option(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+
+        var options = BenchOptions.Parse(args, root);
+        var clients = Int("--clients", 50);
+        var warmup = TimeSpan.FromSeconds(Int("--warmup-seconds", 10));
+        var measured = TimeSpan.FromSeconds(Int("--seconds", 20));
+        var floorTime = TimeSpan.FromSeconds(Int("--floor-seconds", 10));
+
+        // The reusable seeded database, then a copy for this run, so measured inserts never grow the reusable file.
+        var complaints = await BenchDatabase.EnsureAsync(root, options);
+        SqliteConnection.ClearAllPools();
+        await using (var c = new SqliteConnection($"Data Source={options.DatabasePath}"))
+        {
+            await c.OpenAsync();
+            await using var checkpoint = c.CreateCommand();
+            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+            await checkpoint.ExecuteNonQueryAsync();
+        }
+        SqliteConnection.ClearAllPools();
+        var runDb = Path.Combine(Path.GetDirectoryName(options.DatabasePath)!, "intake-run.db");
+        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(runDb + suffix);
+        File.Copy(options.DatabasePath, runDb);
+
+        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, load average {LoadAverage()}");
+        Console.WriteLine($"Database: copy of {options.DatabasePath} ({complaints:N0} complaints, {new FileInfo(runDb).Length / 1048576.0:F0} MB) at {runDb}");
+
+        var profile = args.Contains("--profile") ? new SqlProfile() : null;
+        await using var app = new IntakeAppFactory(root, runDb, profile);
+        var baseUrl = app.Start();
+        string journal, synchronous;
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<ComplaintOpsDb>>().CreateDbContextAsync())
+        {
+            // The app's own connection (its factory, its connection string): what its commits run with.
+            var connection = db.Database.GetDbConnection();
+            await connection.OpenAsync();
+            journal = await ScalarAsync(connection, "PRAGMA journal_mode");
+            synchronous = SynchronousName(await ScalarAsync(connection, "PRAGMA synchronous"));
+        }
+        Console.WriteLine($"App: {baseUrl}, journal_mode={journal}, synchronous={synchronous} (on the app's own connection)");
+
+        using var http = new HttpClient(new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = clients * 4,
+            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+            UseProxy = false,
+        })
+        { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(60) };
+        http.DefaultRequestHeaders.Add(ApiKeyAuthentication.Header, DemoApiKey.Secret);
+        var bodies = new Bodies(options.Seed);
+
+        // Sanity: one request, then a replay of it, behave as the API promises.
+        var probe = await PostAsync(http, bodies, Guid.NewGuid().ToString("N"), 0);
+        if (probe.Status != HttpStatusCode.Created) throw new InvalidOperationException($"First POST answered {probe.Status}: {probe.Body}");
+        Console.WriteLine($"Probe: 201 in {probe.Millis:F1} ms, {probe.Body}");
+
+        // 1. Closed loop: `clients` loops, each sending its next complaint as soon as the previous one is answered.
+        Console.WriteLine($"Closed loop: {clients} clients, {warmup.TotalSeconds:F0} s warm-up (not counted), {measured.TotalSeconds:F0} s measured...");
+        profile?.Reset();
+        var postsBefore = Interlocked.Read(ref _posts);
+        var closed = await ClosedLoopAsync(http, bodies, clients, warmup, measured);
+        Console.WriteLine($"  {closed}");
+        var profileReport = profile?.Report(Interlocked.Read(ref _posts) - postsBefore);
+
+        // 2. Open loop at half the peak: arrivals on a fixed schedule, latency from the scheduled time (no coordinated omission).
+        var rate = Option("--rate") is { } r ? double.Parse(r, CultureInfo.InvariantCulture) : Math.Max(1, closed.Throughput / 2);
+        Console.WriteLine($"Open loop: {rate:F0} requests/s (half the peak), 5 s warm-up, {measured.TotalSeconds:F0} s measured...");
+        var open = await OpenLoopAsync(http, bodies, rate, TimeSpan.FromSeconds(5), measured);
+        Console.WriteLine($"  {open}");
+
+        var stage = await StageBreakdownAsync(runDb);
+        await app.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+
+        // 3. The floor: the same file, the same journal and synchronous mode, one INSERT of a complaint row per transaction.
+        Console.WriteLine($"Floor: raw Microsoft.Data.Sqlite, one complaint row per transaction, single writer, {floorTime.TotalSeconds:F0} s...");
+        var floor = await FloorAsync(runDb, floorTime);
+        Console.WriteLine($"  {floor.Rows:N0} rows in {floor.Seconds:F1} s = {floor.RowsPerSecond:F0} rows/s, synchronous={floor.Synchronous}, journal_mode={floor.Journal}, p50 {floor.P50:F2} ms, p99 {floor.P99:F2} ms");
+
+        Console.WriteLine();
+        Console.WriteLine($"| run | requests | errors | complaints/s | p50 ms | p99 ms | max ms | vs floor |");
+        Console.WriteLine($"|---|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine(closed.Row($"closed loop, {clients} clients (peak)", floor.RowsPerSecond));
+        Console.WriteLine(open.Row($"open loop, {rate:F0}/s (half of peak)", floor.RowsPerSecond));
+        Console.WriteLine($"| floor: raw INSERT, 1 row/transaction, 1 writer | {floor.Rows:N0} | 0 | {floor.RowsPerSecond:F0} | {floor.P50:F2} | {floor.P99:F2} | {floor.Max:F2} | 1.00× |");
+        Console.WriteLine();
+        Console.WriteLine(stage);
+        if (profileReport is not null)
+        {
+            Console.WriteLine($"Elapsed per statement during the closed loop (wall-clock inside the app, summed over all requests incl. warm-up, divided by requests):");
+            Console.WriteLine(profileReport);
+        }
+        Console.WriteLine($"Goal ≥ {GoalThroughput:F0} complaints/s: {(closed.Throughput >= GoalThroughput ? "met" : "NOT met")} ({closed.Throughput:F0}/s)");
+        Console.WriteLine($"Goal ≥ {GoalFloorRatio}× the floor: {(closed.Throughput >= GoalFloorRatio * floor.RowsPerSecond ? "met" : "NOT met")} ({closed.Throughput / floor.RowsPerSecond:F2}×)");
+        Console.WriteLine($"Goal p99 ≤ {GoalP99Millis:F0} ms at half of peak: {(open.P99 <= GoalP99Millis ? "met" : "NOT met")} ({open.P99:F1} ms)");
+        if (!args.Contains("--keep-copy")) foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(runDb + suffix);
+    }
+
+    private static long _posts;
+
+    private sealed record Sample(HttpStatusCode Status, double Millis, string Body);
+
+    private static async Task<Sample> PostAsync(HttpClient http, Bodies bodies, string key, long n, long startTimestamp = 0)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/complaints")
+        {
+            Content = new ByteArrayContent(bodies.Next(n)) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
+        };
+        request.Headers.Add(IdempotencyStore.Header, key);
+        Interlocked.Increment(ref _posts);
+        var start = startTimestamp == 0 ? Stopwatch.GetTimestamp() : startTimestamp;
+        using var response = await http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        return new Sample(response.StatusCode, Stopwatch.GetElapsedTime(start).TotalMilliseconds, body);
+    }
+
+    private sealed record RunResult(int Requests, int Errors, double Seconds, double[] Latencies, string FirstError)
+    {
+        public double Throughput => (Requests - Errors) / Seconds;
+        public double P50 => Percentile(0.50);
+        public double P99 => Percentile(0.99);
+        public double Max => Latencies.Length == 0 ? 0 : Latencies[^1];
+        private double Percentile(double p) => Latencies.Length == 0 ? double.NaN : Latencies[Math.Min(Latencies.Length - 1, (int)Math.Ceiling(p * Latencies.Length) - 1)];
+
+        public override string ToString() =>
+            $"{Requests:N0} requests in {Seconds:F1} s, {Errors} errors{(Errors > 0 ? $" (first: {FirstError})" : "")}: {Throughput:F0} complaints/s, p50 {P50:F1} ms, p99 {P99:F1} ms, max {Max:F1} ms";
+
+        public string Row(string name, double floor) =>
+            $"| {name} | {Requests:N0} | {Errors} | {Throughput:F0} | {P50:F1} | {P99:F1} | {Max:F1} | {Throughput / floor:F2}× |";
+    }
+
+    private static async Task<RunResult> ClosedLoopAsync(HttpClient http, Bodies bodies, int clients, TimeSpan warmup, TimeSpan measured)
+    {
+        var begin = Stopwatch.GetTimestamp();
+        var measureFrom = begin + (long)(warmup.TotalSeconds * Stopwatch.Frequency);
+        var end = measureFrom + (long)(measured.TotalSeconds * Stopwatch.Frequency);
+        var counter = 0L;
+        var latencies = new List<double>[clients];
+        var errors = new int[clients];
+        string firstError = "";
+        var loops = Enumerable.Range(0, clients).Select(i => Task.Run(async () =>
+        {
+            latencies[i] = new List<double>(4096);
+            while (Stopwatch.GetTimestamp() < end)
+            {
+                var sentAt = Stopwatch.GetTimestamp();
+                var sample = await PostAsync(http, bodies, Guid.NewGuid().ToString("N"), Interlocked.Increment(ref counter));
+                // Counted when sent inside the measured window (a request still running at the end is waited for).
+                if (sentAt < measureFrom) continue;
+                latencies[i].Add(sample.Millis);
+                if (sample.Status != HttpStatusCode.Created)
+                {
+                    errors[i]++;
+                    Interlocked.CompareExchange(ref firstError, $"{(int)sample.Status} {Trim(sample.Body)}", "");
+                }
+            }
+        })).ToArray();
+        await Task.WhenAll(loops);
+        var all = latencies.SelectMany(l => l).OrderBy(x => x).ToArray();
+        return new RunResult(all.Length, errors.Sum(), measured.TotalSeconds, all, firstError);
+    }
+
+    private static async Task<RunResult> OpenLoopAsync(HttpClient http, Bodies bodies, double rate, TimeSpan warmup, TimeSpan measured)
+    {
+        var interval = Stopwatch.Frequency / rate;
+        var begin = Stopwatch.GetTimestamp();
+        var measureFrom = begin + (long)(warmup.TotalSeconds * Stopwatch.Frequency);
+        var end = measureFrom + (long)(measured.TotalSeconds * Stopwatch.Frequency);
+        var inFlight = new List<Task<(bool Counted, Sample Sample)>>();
+        for (long n = 0; ; n++)
+        {
+            var due = begin + (long)(n * interval);
+            if (due >= end) break;
+            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
+            if (wait > TimeSpan.FromMilliseconds(1)) await Task.Delay(wait);
+            var counted = due >= measureFrom;
+            // Latency runs from the scheduled arrival, so a late send (client or server falling behind) counts against it.
+            inFlight.Add(Task.Run(async () => (counted, await PostAsync(http, bodies, Guid.NewGuid().ToString("N"), 1_000_000 + n, due))));
+        }
+        var results = await Task.WhenAll(inFlight);
+        var samples = results.Where(r => r.Counted).Select(r => r.Sample).ToList();
+        var errors = samples.Where(s => s.Status != HttpStatusCode.Created).ToList();
+        return new RunResult(samples.Count, errors.Count, measured.TotalSeconds, samples.Select(s => s.Millis).OrderBy(x => x).ToArray(),
+            errors.Count > 0 ? $"{(int)errors[0].Status} {Trim(errors[0].Body)}" : "");
+    }
+
+    /// <summary>What the requests did to the database: outcomes of batch detection, timeline rows per complaint.</summary>
+    private static async Task<string> StageBreakdownAsync(string path)
+    {
+        await using var c = new SqliteConnection($"Data Source={path};Mode=ReadOnly");
+        await c.OpenAsync();
+        var api = await ScalarAsync(c, "SELECT COUNT(*) FROM Complaints WHERE SourceName = 'ComplaintOps App (demo)'");
+        var batched = await ScalarAsync(c, "SELECT COUNT(*) FROM Complaints WHERE SourceName = 'ComplaintOps App (demo)' AND BatchIncidentId IS NOT NULL");
+        var dup = await ScalarAsync(c, "SELECT COUNT(*) FROM Complaints WHERE SourceName = 'ComplaintOps App (demo)' AND DuplicateOfId IS NOT NULL");
+        var total = await ScalarAsync(c, "SELECT COUNT(*) FROM Complaints");
+        return $"Database after the runs: {total} complaints; {api} arrived through the API in this run, {batched} of them joined a batch incident, {dup} were linked as repeats.";
+    }
+
+    private sealed record FloorResult(int Rows, double Seconds, double P50, double P99, double Max, string Synchronous, string Journal)
+    {
+        public double RowsPerSecond => Rows / Seconds;
+    }
+
+    /// <summary>
+    /// One INSERT of a complete Complaints row (every column but Id, values of a real complaint, a fresh tracking number)
+    /// per transaction, BEGIN IMMEDIATE as EF's transactions, one writer, on the same file the app just wrote to.
+    /// </summary>
+    private static async Task<FloorResult> FloorAsync(string path, TimeSpan duration)
+    {
+        await using var c = new SqliteConnection($"Data Source={path}");
+        await c.OpenAsync();
+        var synchronous = SynchronousName(await ScalarAsync(c, "PRAGMA synchronous"));
+        var journal = await ScalarAsync(c, "PRAGMA journal_mode");
+        var columns = new List<string>();
+        await using (var info = c.CreateCommand())
+        {
+            info.CommandText = "SELECT name FROM pragma_table_info('Complaints') WHERE name <> 'Id'";
+            await using var reader = await info.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) columns.Add(reader.GetString(0));
+        }
+        var values = new object[columns.Count];
+        await using (var sample = c.CreateCommand())
+        {
+            sample.CommandText = $"SELECT {string.Join(", ", columns.Select(Quote))} FROM Complaints WHERE Id = (SELECT MAX(Id) / 2 FROM Complaints)";
+            await using var reader = await sample.ExecuteReaderAsync();
+            if (!await reader.ReadAsync()) throw new InvalidOperationException("No complaint to copy for the floor.");
+            reader.GetValues(values);
+        }
+        await using var insert = c.CreateCommand();
+        insert.CommandText = $"INSERT INTO Complaints ({string.Join(", ", columns.Select(Quote))}) VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))})";
+        var tracking = columns.IndexOf("TrackingNumber");
+        for (var i = 0; i < columns.Count; i++) insert.Parameters.AddWithValue("@p" + i, values[i]);
+        insert.Prepare();
+
+        var latencies = new List<double>(32_768);
+        var started = Stopwatch.GetTimestamp();
+        var end = started + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var n = 0;
+        while (Stopwatch.GetTimestamp() < end)
+        {
+            var t = Stopwatch.GetTimestamp();
+            await using (var tx = (SqliteTransaction)await c.BeginTransactionAsync())
+            {
+                insert.Transaction = tx;
+                insert.Parameters[tracking].Value = string.Create(CultureInfo.InvariantCulture, $"FLOOR-{n:0000000}");
+                await insert.ExecuteNonQueryAsync();
+                await tx.CommitAsync();
+            }
+            latencies.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+            n++;
+        }
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        latencies.Sort();
+        return new FloorResult(n, seconds, latencies[latencies.Count / 2], latencies[Math.Min(latencies.Count - 1, (int)(latencies.Count * 0.99))], latencies[^1], synchronous, journal);
+    }
+
+    private static string Quote(string name) => "\"" + name + "\"";
+
+    private static async Task<string> ScalarAsync(System.Data.Common.DbConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToString(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture) ?? "";
+    }
+
+    private static string SynchronousName(string value) => value switch
+    {
+        "0" => "OFF (0)",
+        "1" => "NORMAL (1)",
+        "2" => "FULL (2)",
+        "3" => "EXTRA (3)",
+        _ => value,
+    };
+
+    private static string Trim(string s) => s.Length > 160 ? s[..160] : s;
+
+    private static string LoadAverage()
+    {
+        try { return string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)); }
+        catch (IOException) { return "?"; }
+    }
+
+    /// <summary>Realistic API bodies: 31 provinces, distinct phones, the configured product lines, a mix of sub-types and texts.</summary>
+    private sealed class Bodies
+    {
+        private static readonly string[] ProductLines = ["电商平台", "本地生活", "短视频", "在线支付", "云服务", "网约车", "在线教育", "手机游戏"];
+        private static readonly ProblemSubType[] SubTypes =
+            [ProblemSubType.ReturnOrRefund, ProblemSubType.Account, ProblemSubType.Malfunction, ProblemSubType.PoorExperience, ProblemSubType.Exchange, ProblemSubType.ShippingFeeDispute];
+        private static readonly string[] Titles =
+        [
+            "订单退款一直未到账", "账号被冻结无法登录", "支付后页面卡死无法使用", "客服态度差问题未解决", "换货申请被无理拒绝", "运费被重复扣除",
+            "会员自动续费未提醒", "商家虚假宣传", "骑手未送达却显示已送达", "课程无法退款",
+        ];
+        private static readonly string[] Fragments =
+        [
+            "上周在平台下单买了一台空气净化器，", "孩子在游戏里误充值了六百多元，", "打车时司机绕路多收了钱，", "外卖晚到一个半小时饭菜全凉了，",
+            "直播间买的护肤品用了过敏，", "云服务器无故被停机数据丢失，", "网课老师频繁更换课程质量下降，", "银行卡被扣款两次，",
+            "快递显示签收但我没有收到，", "售后电话一直打不通，", "商家承诺七天无理由退货却拒绝，", "客服只会复制粘贴模板回复，",
+            "页面提示系统繁忙请稍后再试，", "优惠券到期前无法使用，", "会员权益与宣传不符，", "账户余额莫名减少，",
+            "酒店到店后说没有房间，", "机票退改费用远高于说明，", "二手手机到手屏幕有裂痕，", "短视频平台封号理由不明，",
+            "我是老年人不会操作线上申诉，", "已经投诉过三次没有回音，", "希望平台给出书面说明，", "要求退还全部费用，",
+        ];
+        private static readonly string[] Names = ["张伟", "王芳", "李娜", "刘洋", "陈静", "杨磊", "赵敏", "黄强"];
+        private readonly int _seed;
+
+        public Bodies(int seed) => _seed = seed;
+
+        public byte[] Next(long n)
+        {
+            var random = new Random(unchecked(_seed + (int)n * 7919));
+            var province = Provinces.All[random.Next(Provinces.All.Count)];
+            var title = Titles[random.Next(Titles.Length)];
+            var request = new IntakeRequest
+            {
+                Complainant = new IntakeComplainant
+                {
+                    Name = Names[random.Next(Names.Length)],
+                    // Mostly new callers, sometimes a caller from a small pool (repeat-complainant rule and repeat detection).
+                    Phone = random.Next(10) == 0
+                        ? string.Create(CultureInfo.InvariantCulture, $"1390000{random.Next(100):0000}")
+                        : string.Create(CultureInfo.InvariantCulture, $"13{random.Next(100_000_000, 999_999_999)}"),
+                    Province = province,
+                    City = province + "市",
+                },
+                Respondent = new IntakeRespondent { Kind = RespondentKind.Merchant, Name = "商家" + random.Next(500).ToString(CultureInfo.InvariantCulture) },
+                ProductLine = ProductLines[random.Next(ProductLines.Length)],
+                ProblemSubType = SubTypes[random.Next(SubTypes.Length)],
+                Title = title,
+                // Varied wording: most complaints are unlike their neighbours; repeated titles still form real batches.
+                Description = string.Join("", Enumerable.Range(0, 3).Select(_ => Fragments[random.Next(Fragments.Length)]))
+                    + string.Create(CultureInfo.InvariantCulture, $"订单号{random.Next(1_000_000, 9_999_999)}，{random.Next(1, 28)}日。"),
+                Demands = random.Next(4) == 0 ? $"退款{random.Next(50, 8000)}元并赔偿" : "尽快处理并给出说明",
+            };
+            return JsonSerializer.SerializeToUtf8Bytes(request, IntakeApiEndpoints.Json);
+        }
+    }
+
+    /// <summary>The app's real host (Program), on Kestrel at 127.0.0.1 with a free port, on the run's copy of the database.</summary>
+    private sealed class IntakeAppFactory(string root, string databasePath, SqlProfile? profile) : WebApplicationFactory<app::Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            // --profile: every EF command and transaction of the app timed (adds a little overhead itself).
+            if (profile is not null) builder.ConfigureServices(s => s.ConfigureDbContext<ComplaintOpsDb>((_, o) => o.AddInterceptors(profile)));
+            builder.UseContentRoot(root);
+            builder.UseEnvironment("Production");
+            builder.UseSetting("Kestrel:Endpoints:Http:Url", "http://127.0.0.1:0");
+            builder.UseSetting("Storage:DatabasePath", databasePath);
+            // Demo on: the documented demo API key exists. The database already holds complaints, so none are seeded.
+            builder.UseSetting("Seeding:Demo", "true");
+            builder.UseSetting("Seeding:Complaints", "0");
+            // The benchmark is the only caller: the per-key limit (60/min by default) is raised for the run only.
+            builder.UseSetting("IntakeApi:RateLimitPermits", "1000000");
+            builder.UseSetting("IntakeApi:RateLimitWindowSeconds", "1");
+            builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
+        }
+
+        public string Start()
+        {
+            UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+            StartServer();
+            return Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        }
+    }
+}
