@@ -21,6 +21,7 @@ public sealed class ComplaintOpsDb(DbContextOptions<ComplaintOpsDb> options) : I
     public DbSet<Features.Triage.BatchDetection.BatchIncident> BatchIncidents => Set<Features.Triage.BatchDetection.BatchIncident>();
     public DbSet<Features.CrisisBoard.AlarmEvent> AlarmEvents => Set<Features.CrisisBoard.AlarmEvent>();
     public DbSet<Features.AnswerRate.CallInterval> CallIntervals => Set<Features.AnswerRate.CallInterval>();
+    public DbSet<Features.Handling.Routing.HandlerProfile> HandlerProfiles => Set<Features.Handling.Routing.HandlerProfile>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -209,6 +209,9 @@ namespace ComplaintOps.Data.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("EscalatedFor")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("FinishedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -303,6 +306,9 @@ namespace ComplaintOps.Data.Migrations
                     b.Property<DateTime>("RiskResponseDueUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("RoutedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Severity")
                         .HasColumnType("INTEGER");
 
@@ -367,6 +373,12 @@ namespace ComplaintOps.Data.Migrations
                     b.HasIndex("Status", "NextDueUtc");
 
                     b.HasIndex("ProductLine", "ProblemType", "ReceivedAtUtc");
+
+                    b.HasIndex(new[] { "HandlerId", "NextDueUtc" }, "IX_Complaints_MyQueue")
+                        .HasFilter("\"Status\" < 5");
+
+                    b.HasIndex(new[] { "ReceivedAtUtc" }, "IX_Complaints_RoutingWaiting")
+                        .HasFilter("\"RoutedAtUtc\" IS NULL AND \"Status\" < 5");
 
                     b.ToTable("Complaints", t =>
                         {
@@ -532,6 +544,31 @@ namespace ComplaintOps.Data.Migrations
                     b.HasIndex("RaisedAtUtc");
 
                     b.ToTable("AlarmEvents");
+                });
+
+            modelBuilder.Entity("ComplaintOps.Features.Handling.Routing.HandlerProfile", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("ProblemTypes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("ProductLines")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TakesNewCases")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Tier")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("HandlerProfiles");
                 });
 
             modelBuilder.Entity("ComplaintOps.Features.Intake.Api.ApiKey", b =>

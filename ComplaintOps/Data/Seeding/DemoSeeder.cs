@@ -31,6 +31,7 @@ public sealed class DemoSeeder(
         if (!options.Value.Demo) return;
         await EnsureDemoUsersAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await Features.Handling.Routing.HandlerSkillSeeder.SeedAsync(db, ct);
         if (await db.Complaints.AnyAsync(ct)) return;
         await AddComplaintsAsync(options.Value.Complaints, clock, options.Value.RandomSeed, ct);
     }

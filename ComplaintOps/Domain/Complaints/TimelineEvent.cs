@@ -8,6 +8,10 @@ public enum TimelineEventKind
     Note = 3,
     Assigned = 4,
     FeedbackGiven = 5,
+    // Routing (R19, R5): 20–29.
+    Routed = 20,
+    Reescalated = 21,
+    Reassigned = 22,
 }
 
 /// <summary>One entry on a complaint's timeline: who, when, what, before → after. Never edited or deleted.</summary>

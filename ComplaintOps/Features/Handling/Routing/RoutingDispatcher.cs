@@ -1,0 +1,157 @@
+using ComplaintOps.Data;
+using ComplaintOps.Domain.Complaints;
+using ComplaintOps.Domain.Handling;
+using ComplaintOps.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ComplaintOps.Features.Handling.Routing;
+
+/// <summary>
+/// Routes complaints that are open and not routed yet (R19, R5), and re-escalates worsening ones. Kept out of the
+/// intake transaction so intake stays fast: the background service calls it every few seconds; tests call it directly.
+/// Batches are read most-urgent first (special groups, risk, age) and saved in one transaction each; workloads are
+/// read once per batch. One run at a time per process.
+/// <para>
+/// First start on an existing database (the 5,000 demo complaints): every open case is "not routed". Cases that already
+/// have a handler whose tier suffices stay with them (only RoutedAtUtc is set, no timeline noise); only the ones whose
+/// handler is missing or below the tier move, spread by workload — nothing piles onto one person.
+/// </para>
+/// </summary>
+public sealed class RoutingDispatcher(
+    IDbContextFactory<ComplaintOpsDb> dbFactory,
+    HandlerDirectory directory,
+    BusinessTime time,
+    IOptions<RoutingOptions> options,
+    ILogger<RoutingDispatcher> log)
+{
+    /// <summary>The actor routing writes on timelines.</summary>
+    public static readonly Actor Router = new("routing", "Routing");
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    /// <summary>Routes every waiting complaint, batch by batch; returns how many were routed.</summary>
+    public async Task<int> RouteWaitingAsync(CancellationToken ct = default)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            var total = 0;
+            while (true)
+            {
+                var (loaded, routed) = await RouteBatchAsync(ct);
+                total += routed;
+                if (loaded < options.Value.BatchSize || routed == 0) return total;
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Re-escalates open cases whose risk rose, whose clock ran out or whose complainant came back; returns how many moved.</summary>
+    public async Task<int> ReescalateAsync(CancellationToken ct = default)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            var total = 0;
+            while (true)
+            {
+                var (loaded, moved) = await ReescalateBatchAsync(ct);
+                total += moved;
+                if (loaded < options.Value.BatchSize || moved == 0) return total;
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>The waiting list, most urgent first; served by IX_Complaints_RoutingWaiting.</summary>
+    public static IQueryable<Complaint> Waiting(ComplaintOpsDb db) =>
+        db.Complaints
+            .Where(c => c.RoutedAtUtc == null && c.Status < ComplaintStatus.Closed)
+            .OrderByDescending(c => c.SpecialGroup != SpecialGroup.None)
+            .ThenByDescending(c => c.RiskLevel)
+            .ThenBy(c => c.ReceivedAtUtc)
+            .ThenBy(c => c.Id);
+
+    private async Task<(int Loaded, int Routed)> RouteBatchAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var batch = await Waiting(db).Take(options.Value.BatchSize).ToListAsync(ct);
+        if (batch.Count == 0) return (0, 0);
+        var handlers = await directory.RoutableAsync(db, ct);
+        var byId = batch.ToDictionary(c => c.Id);
+        var plan = RoutingPlan.Assign(
+            batch.Select(c => new RoutingRequest(c.Id, RoutingFacts.Of(c), c.ReceivedAtUtc, c.HandlerId, c.Tier)), handlers);
+        var now = time.UtcNow;
+        var routed = 0;
+        foreach (var step in plan)
+        {
+            if (step.Decision.Handler is null) continue;
+            byId[step.Request.ComplaintId].Route(step.Decision, step.KeepsHandler, Router, now);
+            routed++;
+        }
+        if (routed == 0)
+        {
+            log.LogWarning("{Count} complaints wait for routing but there is no handler (Agent, Expert or Coach) taking new cases", batch.Count);
+            return (batch.Count, 0);
+        }
+        return await SaveAsync(db, batch.Count, routed, ct);
+    }
+
+    private async Task<(int Loaded, int Moved)> ReescalateBatchAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = time.UtcNow;
+        var size = options.Value.BatchSize;
+        var open = db.Complaints.Where(c => c.RoutedAtUtc != null && c.Status < ComplaintStatus.Closed);
+        // Two index-friendly queries rather than one OR: the grade rule, and the once-only causes below Coach.
+        var riskRose = await open.Where(Domain.Handling.Routing.BelowRequiredTier).OrderBy(c => c.Id).Take(size).ToListAsync(ct);
+        var other = await open
+            .Where(c => c.Tier != Tier.Coach
+                && ((c.NextDueUtc < now && (c.EscalatedFor & EscalationCause.OverdueClock) == 0)
+                    || ((c.EscalatedFor & EscalationCause.RepeatContact) == 0 && db.Complaints.Any(d => d.DuplicateOfId == c.Id))))
+            .OrderBy(c => c.Id).Take(size).ToListAsync(ct);
+        var batch = riskRose.Concat(other).DistinctBy(c => c.Id).ToList();
+        if (batch.Count == 0) return (0, 0);
+
+        var ids = batch.Select(c => c.Id).ToArray();
+        var repeated = (await db.Complaints.Where(d => d.DuplicateOfId != null && ids.Contains(d.DuplicateOfId.Value))
+            .Select(d => d.DuplicateOfId!.Value).Distinct().ToListAsync(ct)).ToHashSet();
+        var pool = (await directory.RoutableAsync(db, ct)).ToDictionary(h => h.Id);
+        var moved = 0;
+        foreach (var c in batch)
+        {
+            var facts = RoutingFacts.Of(c);
+            var need = Escalation.Assess(new EscalationFacts(facts, c.Tier, c.Status, c.NextDueUtc, repeated.Contains(c.Id), c.EscalatedFor), now);
+            if (need is null) continue;
+            var pick = Domain.Handling.Routing.Pick(facts, need.Target, pool.Values.ToList(), need.Reason);
+            // Nobody above the current tier: leave it; the sweep tries again when someone is there.
+            if (pick.Handler is not { } to || to.Tier <= c.Tier) continue;
+            c.Reescalate(need, to, Router, now);
+            pool[to.Id] = to with { OpenWorkload = to.OpenWorkload + 1 };
+            moved++;
+        }
+        return moved == 0 ? (batch.Count, 0) : await SaveAsync(db, batch.Count, moved, ct);
+    }
+
+    private async Task<(int, int)> SaveAsync(ComplaintOpsDb db, int loaded, int changed, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return (loaded, changed);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone saved one of these cases meanwhile; nothing of this batch was written. The next run reads fresh copies.
+            log.LogInformation("Routing batch of {Count} met a concurrent change; it is retried on the next run", loaded);
+            return (loaded, 0);
+        }
+    }
+}
