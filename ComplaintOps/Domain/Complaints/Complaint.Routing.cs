@@ -43,8 +43,8 @@ public sealed partial class Complaint
         EscalatedFor |= need.Cause;
         RoutedAtUtc ??= nowUtc;
         AssignHandler(by, nowUtc, handler.Id, handler.Name, handler.Tier);
-        _timeline.Add(TimelineEvent.Create(nowUtc, by, TimelineEventKind.Reescalated, need.Cause.ToString(), before.ToString(), handler.Tier.ToString(),
-            Cut($"{need.Reason}; now with {handler.Name} ({handler.Tier})")));
+        _timeline.Add(TimelineEvent.Create(nowUtc, by, TimelineEventKind.Reescalated, "Tier", before.ToString(), handler.Tier.ToString(),
+            Cut($"{need.Cause}: {need.Reason}; now with {handler.Name} ({handler.Tier})")));
     }
 
     /// <summary>A supervisor gives the case to another handler, with a reason; the first-contact owner stays (R34).</summary>
