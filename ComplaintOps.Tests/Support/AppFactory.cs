@@ -27,6 +27,8 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Storage:DatabasePath", DatabasePath);
         builder.UseSetting("Seeding:Demo", "true");
         builder.UseSetting("Seeding:Complaints", SeedComplaints.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // Routing runs when a test calls RoutingDispatcher itself, so no test's complaint changes under it.
+        builder.UseSetting("Routing:Background", "false");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
