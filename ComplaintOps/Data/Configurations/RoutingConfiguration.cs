@@ -18,8 +18,10 @@ internal sealed class ComplaintRoutingConfiguration : IEntityTypeConfiguration<C
     {
         // "My queue" (HandlerId = me, open, by due time) and the per-handler workload count read only this index.
         c.HasIndex(x => new { x.HandlerId, x.NextDueUtc }, "IX_Complaints_MyQueue").HasFilter(OpenFilter);
-        // The dispatcher's waiting list: open and not routed yet — small, whatever the size of the table.
-        c.HasIndex(x => x.ReceivedAtUtc, "IX_Complaints_RoutingWaiting").HasFilter("\"RoutedAtUtc\" IS NULL AND " + OpenFilter);
+        // The dispatcher's waiting list: open and not routed yet — small, whatever the size of the table. RoutedAtUtc leads
+        // so "IS NULL" is an equality search the planner prefers over the wide Status index; the urgency order is
+        // sorted from this small set.
+        c.HasIndex(x => new { x.RoutedAtUtc, x.ReceivedAtUtc }, "IX_Complaints_RoutingWaiting").HasFilter("\"RoutedAtUtc\" IS NULL AND " + OpenFilter);
     }
 }
 

@@ -377,7 +377,7 @@ namespace ComplaintOps.Data.Migrations
                     b.HasIndex(new[] { "HandlerId", "NextDueUtc" }, "IX_Complaints_MyQueue")
                         .HasFilter("\"Status\" < 5");
 
-                    b.HasIndex(new[] { "ReceivedAtUtc" }, "IX_Complaints_RoutingWaiting")
+                    b.HasIndex(new[] { "RoutedAtUtc", "ReceivedAtUtc" }, "IX_Complaints_RoutingWaiting")
                         .HasFilter("\"RoutedAtUtc\" IS NULL AND \"Status\" < 5");
 
                     b.ToTable("Complaints", t =>

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ComplaintOps.Data.Migrations
 {
     [DbContext(typeof(ComplaintOpsDb))]
-    [Migration("20261129061400_Routing")]
+    [Migration("20261129063539_Routing")]
     partial class Routing
     {
         /// <inheritdoc />
@@ -380,7 +380,7 @@ namespace ComplaintOps.Data.Migrations
                     b.HasIndex(new[] { "HandlerId", "NextDueUtc" }, "IX_Complaints_MyQueue")
                         .HasFilter("\"Status\" < 5");
 
-                    b.HasIndex(new[] { "ReceivedAtUtc" }, "IX_Complaints_RoutingWaiting")
+                    b.HasIndex(new[] { "RoutedAtUtc", "ReceivedAtUtc" }, "IX_Complaints_RoutingWaiting")
                         .HasFilter("\"RoutedAtUtc\" IS NULL AND \"Status\" < 5");
 
                     b.ToTable("Complaints", t =>

@@ -48,7 +48,7 @@ namespace ComplaintOps.Data.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_Complaints_RoutingWaiting",
                 table: "Complaints",
-                column: "ReceivedAtUtc",
+                columns: new[] { "RoutedAtUtc", "ReceivedAtUtc" },
                 filter: "\"RoutedAtUtc\" IS NULL AND \"Status\" < 5");
         }
 
