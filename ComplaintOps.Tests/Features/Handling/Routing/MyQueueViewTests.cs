@@ -2,15 +2,12 @@ using Bunit;
 using ComplaintOps.Domain.Complaints;
 using ComplaintOps.Features.Handling.Routing;
 using ComplaintOps.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ComplaintOps.Tests.Features.Handling.Routing;
 
 /// <summary>"My queue" (R19): the signed-in handler's open cases, soonest due first, overdue and high-risk marked.</summary>
 public sealed class MyQueueViewTests : ComponentTestBase
 {
-    public MyQueueViewTests() => Services.AddSingleton<MyQueueQueries>();
-
     private async Task<int> StoreHandledAsync(string number, DateTime received, string handlerId, RiskLevel risk = RiskLevel.Low, bool close = false)
     {
         var c = TestComplaints.Make(number, received, risk: risk);
