@@ -4,6 +4,7 @@ using ComplaintOps.Features.AnswerRate;
 using ComplaintOps.Features.Attachments;
 using ComplaintOps.Features.Calendars;
 using ComplaintOps.Features.Complaints;
+using ComplaintOps.Features.Handling;
 using ComplaintOps.Features.Health;
 using ComplaintOps.Features.Identity;
 using ComplaintOps.Features.Intake;
@@ -36,6 +37,7 @@ builder.Services
     .AddBatchDetection(builder.Configuration)
     .AddAnswerRate()
     .AddAttachments(builder.Configuration)
+    .AddInvestigationAndCollaboration(builder.Configuration)
     .AddConsoleUi();
 
 var app = builder.Build();

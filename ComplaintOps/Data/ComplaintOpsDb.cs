@@ -21,6 +21,9 @@ public sealed class ComplaintOpsDb(DbContextOptions<ComplaintOpsDb> options) : I
     public DbSet<Features.Triage.BatchDetection.BatchIncident> BatchIncidents => Set<Features.Triage.BatchDetection.BatchIncident>();
     public DbSet<Features.CrisisBoard.AlarmEvent> AlarmEvents => Set<Features.CrisisBoard.AlarmEvent>();
     public DbSet<Features.AnswerRate.CallInterval> CallIntervals => Set<Features.AnswerRate.CallInterval>();
+    public DbSet<Domain.Handling.CollaborationTask> CollaborationTasks => Set<Domain.Handling.CollaborationTask>();
+    public DbSet<Features.Handling.Collaboration.DepartmentMember> DepartmentMembers => Set<Features.Handling.Collaboration.DepartmentMember>();
+    public DbSet<Features.Handling.ProductPolicies.ProductPolicy> ProductPolicies => Set<Features.Handling.ProductPolicies.ProductPolicy>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
