@@ -6,6 +6,7 @@ using ComplaintOps.Domain.Complaints;
 using ComplaintOps.Features.Calendars;
 using ComplaintOps.Features.Attachments;
 using ComplaintOps.Features.Complaints;
+using ComplaintOps.Features.Handling;
 using ComplaintOps.Features.Identity;
 using ComplaintOps.Features.Triage;
 using ComplaintOps.Features.Triage.BatchDetection;
@@ -53,6 +54,7 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         Services.AddIntake();
         Services.AddAttachments(config);
         Services.AddBatchDetection(config);
+        Services.AddInvestigationAndCollaboration(config);
         Services.AddLocalization();
         Services.AddMudServices();
 
