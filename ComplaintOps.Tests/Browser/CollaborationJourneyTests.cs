@@ -63,13 +63,16 @@ public sealed class CollaborationJourneyTests(BrowserFixture browser) : IClassFi
         await liaison.Page.ClickAsync("[data-testid=answer-submit]");
         await row.WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = 30_000 });
 
-        // Back on the case: the answer is on the timeline and on the task.
-        await expert.Page.ReloadAsync();
-        await expert.WaitForCircuitAsync();
+        // The expert's open case shows the answer without a reload: on the timeline and on the task.
         var answered = expert.Page.Locator("[data-testid=timeline-event][data-kind=CollaborationTaskAnswered]");
         await answered.WaitForAsync(new() { Timeout = 30_000 });
         Assert.Contains(Answer, await answered.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains(Answer, await expert.Page.InnerTextAsync("[data-testid=case-task-answer]"), StringComparison.Ordinal);
         await expert.ScreenshotAsync("43-collaboration-answer-on-timeline-zh");
+
+        // And after a reload it is still there (stored, not just pushed).
+        await expert.Page.ReloadAsync();
+        await expert.WaitForCircuitAsync();
+        await expert.Page.Locator("[data-testid=timeline-event][data-kind=CollaborationTaskAnswered]").WaitForAsync(new() { Timeout = 30_000 });
     }
 }

@@ -10,6 +10,7 @@ public static class HandlingFeature
     public static IServiceCollection AddInvestigationAndCollaboration(this IServiceCollection services, IConfiguration config)
     {
         services.AddOptions<CollaborationOptions>().Bind(config.GetSection(CollaborationOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<CollaborationEvents>();
         services.AddSingleton<CollaborationService>();
         services.AddSingleton<CollaborationQueries>();
         services.AddSingleton<CaseLookups>();

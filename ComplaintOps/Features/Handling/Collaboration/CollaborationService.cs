@@ -16,6 +16,7 @@ public sealed class CollaborationService(
     IDbContextFactory<ComplaintOpsDb> dbFactory,
     WorkingCalendarService calendar,
     IOptions<CollaborationOptions> options,
+    CollaborationEvents events,
     BusinessTime time)
 {
     /// <summary>A handler opens a task for a department with a question and a deadline in working days.</summary>
@@ -24,6 +25,7 @@ public sealed class CollaborationService(
         {
             var task = Open(db, complaint, department, purpose, question, workingDays, by);
             await db.SaveChangesAsync(ct);
+            events.Publish(complaintId);
             return task.Id;
         }, ct);
 
@@ -44,7 +46,9 @@ public sealed class CollaborationService(
             var now = time.UtcNow;
             task.AnswerWith(answer, by, now);
             complaint.RecordTaskAnswered(task, by, now);
-            if (await TrySaveAsync(db, attempt, ct)) return;
+            if (!await TrySaveAsync(db, attempt, ct)) continue;
+            events.Publish(complaint.Id);
+            return;
         }
     }
 
@@ -59,7 +63,9 @@ public sealed class CollaborationService(
             var complaint = await db.Complaints.SingleAsync(c => c.Id == task.ComplaintId, ct);
             task.Cancel(reason, by, time.UtcNow);
             complaint.RecordTaskCancelled(task, by, time.UtcNow);
-            if (await TrySaveAsync(db, attempt, ct)) return;
+            if (!await TrySaveAsync(db, attempt, ct)) continue;
+            events.Publish(complaint.Id);
+            return;
         }
     }
 
@@ -77,6 +83,7 @@ public sealed class CollaborationService(
             foreach (var department in InvestigationRules.RiskAssessors.Except(asked))
                 Open(db, complaint, department, CollaborationPurpose.RiskAssessment, complaint.LegalRiskReason, options.Value.RiskAssessmentWorkingDays, by);
             await db.SaveChangesAsync(ct);
+            events.Publish(complaintId);
             return 0;
         }, ct);
 
@@ -89,6 +96,7 @@ public sealed class CollaborationService(
                 .Select(t => t.Department).Distinct().ToListAsync(ct);
             complaint.RecordJointRiskAssessment(assessment, answered, by, time.UtcNow);
             await db.SaveChangesAsync(ct);
+            events.Publish(complaintId);
             return 0;
         }, ct);
 

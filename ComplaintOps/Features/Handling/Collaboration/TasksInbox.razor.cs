@@ -13,12 +13,13 @@ namespace ComplaintOps.Features.Handling.Collaboration;
 /// marked, paged in SQL; a liaison answers in a dialog and the answer lands on the case timeline. Only the question and a
 /// masked case summary are shown; the case itself stays closed to liaisons.
 /// </summary>
-public partial class TasksInbox
+public partial class TasksInbox : IDisposable
 {
     public const int PageSize = 20;
 
     [Inject] private CollaborationQueries Queries { get; set; } = default!;
     [Inject] private CollaborationService Collaboration { get; set; } = default!;
+    [Inject] private CollaborationEvents Events { get; set; } = default!;
     [Inject] private BusinessTime Time { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = default!;
@@ -45,6 +46,27 @@ public partial class TasksInbox
         _overseer = HandlingPolicies.TaskOverseerRoles.Any(user.IsInRole);
         _departments = await Queries.DepartmentsOfAsync(_me.Id);
         await LoadAsync();
+        Events.Changed += OnCollaborationChanged;
+    }
+
+    public void Dispose() => Events.Changed -= OnCollaborationChanged;
+
+    /// <summary>New, answered or withdrawn tasks show up without a reload.</summary>
+    private void OnCollaborationChanged(int complaintId)
+    {
+        if (_busy) return;
+        _ = InvokeAsync(async () =>
+        {
+            try
+            {
+                await LoadAsync();
+                StateHasChanged();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The circuit closed meanwhile.
+            }
+        });
     }
 
     private async Task LoadAsync()
