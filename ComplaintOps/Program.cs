@@ -5,6 +5,7 @@ using ComplaintOps.Features.Attachments;
 using ComplaintOps.Features.Calendars;
 using ComplaintOps.Features.Complaints;
 using ComplaintOps.Features.Handling.Routing;
+using ComplaintOps.Features.Handling;
 using ComplaintOps.Features.Health;
 using ComplaintOps.Features.Identity;
 using ComplaintOps.Features.Intake;
@@ -38,6 +39,7 @@ builder.Services
     .AddAnswerRate()
     .AddAttachments(builder.Configuration)
     .AddRouting(builder.Configuration)
+    .AddInvestigationAndCollaboration(builder.Configuration)
     .AddConsoleUi();
 
 var app = builder.Build();

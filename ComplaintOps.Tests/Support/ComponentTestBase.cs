@@ -7,6 +7,7 @@ using ComplaintOps.Features.Calendars;
 using ComplaintOps.Features.Attachments;
 using ComplaintOps.Features.Complaints;
 using ComplaintOps.Features.Handling.Routing;
+using ComplaintOps.Features.Handling;
 using ComplaintOps.Features.Identity;
 using ComplaintOps.Features.Triage;
 using ComplaintOps.Features.Triage.BatchDetection;
@@ -55,6 +56,7 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         Services.AddAttachments(config);
         Services.AddBatchDetection(config);
         Services.AddRouting(config);
+        Services.AddInvestigationAndCollaboration(config);
         Services.AddLocalization();
         Services.AddMudServices();
 

@@ -22,6 +22,9 @@ public sealed class ComplaintOpsDb(DbContextOptions<ComplaintOpsDb> options) : I
     public DbSet<Features.CrisisBoard.AlarmEvent> AlarmEvents => Set<Features.CrisisBoard.AlarmEvent>();
     public DbSet<Features.AnswerRate.CallInterval> CallIntervals => Set<Features.AnswerRate.CallInterval>();
     public DbSet<Features.Handling.Routing.HandlerProfile> HandlerProfiles => Set<Features.Handling.Routing.HandlerProfile>();
+    public DbSet<Domain.Handling.CollaborationTask> CollaborationTasks => Set<Domain.Handling.CollaborationTask>();
+    public DbSet<Features.Handling.Collaboration.DepartmentMember> DepartmentMembers => Set<Features.Handling.Collaboration.DepartmentMember>();
+    public DbSet<Features.Handling.ProductPolicies.ProductPolicy> ProductPolicies => Set<Features.Handling.ProductPolicies.ProductPolicy>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

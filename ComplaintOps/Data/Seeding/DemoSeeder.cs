@@ -30,6 +30,7 @@ public sealed class DemoSeeder(
     {
         if (!options.Value.Demo) return;
         await EnsureDemoUsersAsync();
+        await Features.Handling.HandlingDemoSeeder.SeedAsync(dbFactory, users, DemoUsers.Password, time.UtcNow, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await Features.Handling.Routing.HandlerSkillSeeder.SeedAsync(db, ct);
         if (await db.Complaints.AnyAsync(ct)) return;

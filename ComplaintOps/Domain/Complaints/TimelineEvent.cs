@@ -12,6 +12,14 @@ public enum TimelineEventKind
     Routed = 20,
     Reescalated = 21,
     Reassigned = 22,
+    // Investigation and collaboration (R12, R13, R20, R21): 30–39.
+    InvestigationRecorded = 30,
+    CollaborationTaskOpened = 31,
+    CollaborationTaskAnswered = 32,
+    CollaborationTaskCancelled = 33,
+    DepartmentVerified = 34,
+    LegalRiskEscalated = 35,
+    JointRiskAssessmentRecorded = 36,
 }
 
 /// <summary>One entry on a complaint's timeline: who, when, what, before → after. Never edited or deleted.</summary>
