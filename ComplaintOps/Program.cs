@@ -10,6 +10,7 @@ using ComplaintOps.Features.Intake;
 using ComplaintOps.Features.Triage;
 using ComplaintOps.Features.Intake.Api;
 using ComplaintOps.Features.Intake.Public;
+using ComplaintOps.Features.Resolution;
 using ComplaintOps.Features.Triage.BatchDetection;
 using ComplaintOps.Infrastructure;
 
@@ -36,6 +37,7 @@ builder.Services
     .AddBatchDetection(builder.Configuration)
     .AddAnswerRate()
     .AddAttachments(builder.Configuration)
+    .AddResolution(builder.Configuration)
     .AddConsoleUi();
 
 var app = builder.Build();

@@ -21,6 +21,10 @@ public sealed class ComplaintOpsDb(DbContextOptions<ComplaintOpsDb> options) : I
     public DbSet<Features.Triage.BatchDetection.BatchIncident> BatchIncidents => Set<Features.Triage.BatchDetection.BatchIncident>();
     public DbSet<Features.CrisisBoard.AlarmEvent> AlarmEvents => Set<Features.CrisisBoard.AlarmEvent>();
     public DbSet<Features.AnswerRate.CallInterval> CallIntervals => Set<Features.AnswerRate.CallInterval>();
+    public DbSet<Domain.Handling.CompensationEntry> CompensationEntries => Set<Domain.Handling.CompensationEntry>();
+    public DbSet<Domain.Handling.MediationRecord> MediationRecords => Set<Domain.Handling.MediationRecord>();
+    public DbSet<Domain.Handling.OutboundMessage> OutboundMessages => Set<Domain.Handling.OutboundMessage>();
+    public DbSet<Domain.Handling.ArchiveRecord> ArchiveRecords => Set<Domain.Handling.ArchiveRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -50,8 +54,10 @@ public sealed class ComplaintOpsDb(DbContextOptions<ComplaintOpsDb> options) : I
 
     private void BumpVersions()
     {
+        ArchiveGuard.CheckSnapshots(this);
         foreach (var entry in ChangeTracker.Entries<Complaint>())
         {
+            ArchiveGuard.Check(this, entry);
             var timelineGrew = entry.Collection(c => c.Timeline).CurrentValue?.Any(e => Entry(e).State == EntityState.Added) == true;
             if (entry.State == EntityState.Modified || (entry.State == EntityState.Unchanged && timelineGrew))
             {
