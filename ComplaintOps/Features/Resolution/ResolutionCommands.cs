@@ -112,6 +112,17 @@ public sealed class ResolutionCommands(
     public Task<int> MarkOutOfScopeAsync(int id, int version, string? reason, Actor by, CancellationToken ct = default) =>
         RunAsync(id, version, (_, c, now) => { c.MoveTo(ComplaintStatus.OutOfScope, by, now, reason); return Task.CompletedTask; }, by, ct, archiveAfter: true);
 
+    /// <summary>Solved on first contact with the answer on record (R11), then archived (R27).</summary>
+    public Task<int> CloseOnFirstContactAsync(int id, int version, string? answer, Actor by, CancellationToken ct = default) =>
+        RunAsync(id, version, (_, c, now) =>
+        {
+            // After acceptance a case closes only through the parties' agreement (Close).
+            if (c.Status != ComplaintStatus.Received)
+                throw new DomainException("BothMustAgree", "The complaint closes only when the complainant and the respondent both agree to the result.");
+            c.MoveTo(ComplaintStatus.Closed, by, now, answer);
+            return Task.CompletedTask;
+        }, by, ct, archiveAfter: true);
+
     /// <summary>Archives a case that finished before archiving was automatic (e.g. imported or older cases).</summary>
     public Task<int> ArchiveAsync(int id, int version, Actor by, CancellationToken ct = default) =>
         RunAsync(id, version, (_, _, _) => Task.CompletedTask, by, ct, archiveAfter: true);
