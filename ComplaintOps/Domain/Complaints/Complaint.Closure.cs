@@ -45,8 +45,8 @@ public sealed partial class Complaint
     /// </summary>
     public void Refer(OutsideRoute route, string note, OutboundMessage notice, Actor by, DateTime nowUtc)
     {
-        ArgumentNullException.ThrowIfNull(notice);
         EnsureNotArchived();
+        ArgumentNullException.ThrowIfNull(notice);
         if (Status != ComplaintStatus.AwaitingFeedback)
             throw new DomainException("IllegalTransition", $"A complaint that is {Status} cannot be referred.");
         if (!AnyPartyDisagrees)
@@ -68,8 +68,8 @@ public sealed partial class Complaint
     /// </summary>
     public void DeclareNotEstablished(OutboundMessage reply, Actor by, DateTime nowUtc)
     {
-        ArgumentNullException.ThrowIfNull(reply);
         EnsureNotArchived();
+        ArgumentNullException.ThrowIfNull(reply);
         if (Status != ComplaintStatus.Investigating)
             throw new DomainException("IllegalTransition", $"A complaint that is {Status} cannot be found not established.");
         if (reply.Recipient != OutboundParty.Complainant || reply.Kind != OutboundKind.NotEstablishedReply)

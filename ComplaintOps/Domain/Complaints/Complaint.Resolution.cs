@@ -43,8 +43,8 @@ public sealed partial class Complaint
     /// <summary>A compensation was proposed, approved, rejected or paid; the ledger holds the line, the timeline the fact.</summary>
     public void RecordCompensation(CompensationEntry entry, Actor by, DateTime nowUtc)
     {
-        ArgumentNullException.ThrowIfNull(entry);
         EnsureNotArchived();
+        ArgumentNullException.ThrowIfNull(entry);
         if (entry.ComplaintId != Id)
             throw new DomainException("CompensationOtherCase", "That compensation belongs to another case.");
         var amount = (entry.AmountCents / 100m).ToString("0.00", CultureInfo.InvariantCulture);
@@ -55,8 +55,8 @@ public sealed partial class Complaint
     /// <summary>A mediation session (R23); the record itself is kept beside the case.</summary>
     public void RecordMediation(MediationRecord record, Actor by, DateTime nowUtc)
     {
-        ArgumentNullException.ThrowIfNull(record);
         EnsureNotArchived();
+        ArgumentNullException.ThrowIfNull(record);
         if (Status is not (ComplaintStatus.Investigating or ComplaintStatus.Resolving or ComplaintStatus.AwaitingFeedback))
             throw new DomainException("MediationNotNow", "Mediation happens while the case is investigated or resolved.");
         _timeline.Add(TimelineEvent.Create(nowUtc, by, TimelineEventKind.MediationRecorded, "Mediation", record.RequiredLevel.ToString(), record.Level.ToString(),
@@ -69,9 +69,9 @@ public sealed partial class Complaint
     /// </summary>
     public void SendResult(OutboundMessage toComplainant, OutboundMessage toRespondent, Actor by, DateTime nowUtc)
     {
+        EnsureNotArchived();
         ArgumentNullException.ThrowIfNull(toComplainant);
         ArgumentNullException.ThrowIfNull(toRespondent);
-        EnsureNotArchived();
         nowUtc = UtcInstant.Require(nowUtc);
         if (Status != ComplaintStatus.Resolving)
             throw new DomainException("NotResolving", "The result is sent when the case is being resolved.");

@@ -33,7 +33,9 @@ public sealed class ArchiveRecord
         IEnumerable<MediationRecord> mediation, IEnumerable<OutboundMessage> outbound, Actor by, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(c);
-        if (!Lifecycle.IsFinished(c.Status) || c.Status == ComplaintStatus.Archived)
+        if (c.Status == ComplaintStatus.Archived)
+            throw new DomainException("CaseArchived", $"{c.TrackingNumber} is archived and read-only; nothing on it can change.");
+        if (!Lifecycle.IsFinished(c.Status))
             throw new DomainException("NotFinished", "Only a finished case (closed, referred, not established, out of scope) is archived.");
         var json = Serialize(c, attachments, compensation, mediation, outbound, UtcInstant.Require(nowUtc));
         return new ArchiveRecord

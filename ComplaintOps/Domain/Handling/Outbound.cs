@@ -106,7 +106,7 @@ public static class AliasLeakCheck
             // A one-character name would match almost any Chinese text; real names have at least two.
             if (name.Length >= 2 && !ContainedInAlias(name, who.WorkAlias) && compact.Contains(name, StringComparison.OrdinalIgnoreCase))
                 leaks.Add("RealName");
-            var phone = Digits(who.Phone ?? "");
+            var phone = NationalNumber(Digits(who.Phone ?? ""));
             if (phone.Length >= 7 && digits.Contains(phone, StringComparison.Ordinal))
                 leaks.Add("Phone");
             if (!string.IsNullOrWhiteSpace(who.Email) && text.Contains(who.Email.Trim(), StringComparison.OrdinalIgnoreCase))
@@ -124,6 +124,12 @@ public static class AliasLeakCheck
 
     // An alias that happens to contain the real name (unlikely) would otherwise refuse every signed text.
     private static bool ContainedInAlias(string name, string alias) => RemoveWhitespace(alias).Contains(name, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>+86 / 0086 13812345678 → 13812345678, so the number is found however it is written.</summary>
+    private static string NationalNumber(string digits) =>
+        digits.StartsWith("0086", StringComparison.Ordinal) ? digits[4..]
+        : digits.Length == 13 && digits.StartsWith("86", StringComparison.Ordinal) ? digits[2..]
+        : digits;
 
     private static string RemoveWhitespace(string s) => string.Concat(s.Where(c => !char.IsWhiteSpace(c)));
 

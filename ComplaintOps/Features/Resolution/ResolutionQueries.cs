@@ -49,9 +49,10 @@ public sealed class ResolutionQueries(IDbContextFactory<ComplaintOpsDb> dbFactor
         return await db.CompensationEntries.AsNoTracking()
             .Where(x => x.MonthKey >= fromMonthKey && (x.Status == CompensationStatus.Approved || x.Status == CompensationStatus.Paid))
             .GroupBy(x => new { x.MonthKey, x.ProductLine, x.RespondentName })
-            .Select(g => new CompensationTotal(g.Key.MonthKey, g.Key.ProductLine, g.Key.RespondentName, g.Count(), g.Sum(x => x.AmountCents)))
-            .OrderByDescending(t => t.MonthKey).ThenByDescending(t => t.AmountCents)
+            .Select(g => new { g.Key.MonthKey, g.Key.ProductLine, g.Key.RespondentName, Count = g.Count(), Sum = g.Sum(x => x.AmountCents) })
+            .OrderByDescending(t => t.MonthKey).ThenByDescending(t => t.Sum)
             .Take(max)
+            .Select(t => new CompensationTotal(t.MonthKey, t.ProductLine, t.RespondentName, t.Count, t.Sum))
             .ToListAsync(ct);
     }
 }
