@@ -46,6 +46,8 @@ public partial class ResolutionPanel
     private Task NotEstablishedAsync() => RunAsync(
         a => Commands.DeclareNotEstablishedAsync(Complaint.Id, Complaint.Version, _notEstablishedChannel, _notEstablishedReply ?? "", a), L["Resolution.ArchivedDone"]);
 
+    private Task ArchiveAsync() => RunAsync(a => Commands.ArchiveAsync(Complaint.Id, Complaint.Version, a), L["Resolution.ArchivedDone"]);
+
     private Task ProposeSolutionAsync() => RunAsync(
         a => Commands.ProposeSolutionAsync(Complaint.Id, Complaint.Version, _solution ?? "", a), L["Resolution.Saved"], () => _solution = null);
 
