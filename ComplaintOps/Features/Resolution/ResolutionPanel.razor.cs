@@ -10,6 +10,8 @@ namespace ComplaintOps.Features.Resolution;
 
 public partial class ResolutionPanel
 {
+    private static readonly string HandlerRoles = string.Join(",", Policies.IntakeRoles);
+
     internal static readonly OutboundChannel[] FeedbackChannels = [OutboundChannel.Phone, OutboundChannel.Sms, OutboundChannel.Internet, OutboundChannel.Email, OutboundChannel.Letter];
 
     [Parameter, EditorRequired] public Complaint Complaint { get; set; } = default!;
