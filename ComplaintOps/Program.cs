@@ -12,6 +12,7 @@ using ComplaintOps.Features.Intake;
 using ComplaintOps.Features.Triage;
 using ComplaintOps.Features.Intake.Api;
 using ComplaintOps.Features.Intake.Public;
+using ComplaintOps.Features.Resolution;
 using ComplaintOps.Features.Triage.BatchDetection;
 using ComplaintOps.Infrastructure;
 
@@ -40,6 +41,7 @@ builder.Services
     .AddAttachments(builder.Configuration)
     .AddRouting(builder.Configuration)
     .AddInvestigationAndCollaboration(builder.Configuration)
+    .AddResolution(builder.Configuration)
     .AddConsoleUi();
 
 var app = builder.Build();

@@ -12,6 +12,7 @@ using ComplaintOps.Features.Identity;
 using ComplaintOps.Features.Triage;
 using ComplaintOps.Features.Triage.BatchDetection;
 using ComplaintOps.Features.Intake;
+using ComplaintOps.Features.Resolution;
 using ComplaintOps.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -53,6 +54,7 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         Services.AddComplaintQueue();
         Services.AddTriage(config);
         Services.AddIntake();
+        Services.AddResolution(config);
         Services.AddAttachments(config);
         Services.AddBatchDetection(config);
         Services.AddRouting(config);

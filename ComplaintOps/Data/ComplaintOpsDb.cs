@@ -25,6 +25,10 @@ public sealed class ComplaintOpsDb(DbContextOptions<ComplaintOpsDb> options) : I
     public DbSet<Domain.Handling.CollaborationTask> CollaborationTasks => Set<Domain.Handling.CollaborationTask>();
     public DbSet<Features.Handling.Collaboration.DepartmentMember> DepartmentMembers => Set<Features.Handling.Collaboration.DepartmentMember>();
     public DbSet<Features.Handling.ProductPolicies.ProductPolicy> ProductPolicies => Set<Features.Handling.ProductPolicies.ProductPolicy>();
+    public DbSet<Domain.Handling.CompensationEntry> CompensationEntries => Set<Domain.Handling.CompensationEntry>();
+    public DbSet<Domain.Handling.MediationRecord> MediationRecords => Set<Domain.Handling.MediationRecord>();
+    public DbSet<Domain.Handling.OutboundMessage> OutboundMessages => Set<Domain.Handling.OutboundMessage>();
+    public DbSet<Domain.Handling.ArchiveRecord> ArchiveRecords => Set<Domain.Handling.ArchiveRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -54,8 +58,10 @@ public sealed class ComplaintOpsDb(DbContextOptions<ComplaintOpsDb> options) : I
 
     private void BumpVersions()
     {
+        ArchiveGuard.CheckSnapshots(this);
         foreach (var entry in ChangeTracker.Entries<Complaint>())
         {
+            ArchiveGuard.Check(this, entry);
             var timelineGrew = entry.Collection(c => c.Timeline).CurrentValue?.Any(e => Entry(e).State == EntityState.Added) == true;
             if (entry.State == EntityState.Modified || (entry.State == EntityState.Unchanged && timelineGrew))
             {

@@ -67,9 +67,11 @@ public sealed class ComplaintActionsViewTests : ComponentTestBase
         cut.WaitForAssertion(() => Assert.Equal(1, changed()), TimeSpan.FromSeconds(10));
         Assert.Empty(cut.FindAll("[data-testid=action-error]"));
         var stored = (await Services.GetService<ComplaintQueries>()!.DetailAsync(loaded.Id))!;
-        Assert.Equal(ComplaintStatus.OutOfScope, stored.Status);
+        // Out of scope is a closure: archived at once (R27).
+        Assert.Equal(ComplaintStatus.Archived, stored.Status);
+        Assert.Equal(ComplaintStatus.OutOfScope, stored.ArchivedFrom);
         Assert.Equal("不属于本公司产品范围，已告知用户向相关单位反映。", stored.Resolution);
-        var move = Assert.Single(stored.Timeline, e => e.Kind == TimelineEventKind.StatusChanged);
+        var move = Assert.Single(stored.Timeline, e => e.Kind == TimelineEventKind.StatusChanged && e.After == nameof(ComplaintStatus.OutOfScope));
         Assert.Equal(Agent.Id, move.ActorId);
         Assert.Equal(Agent.Name, move.ActorName);
     }

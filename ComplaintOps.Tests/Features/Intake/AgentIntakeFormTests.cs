@@ -301,10 +301,12 @@ public sealed class AgentIntakeFormTests : ComponentTestBase
         Save(cut);
 
         var saved = await SavedAsync(cut);
-        Assert.Equal(ComplaintStatus.Closed, saved.Status);
+        // Closed on first contact, then archived at once like every closure (R27).
+        Assert.Equal(ComplaintStatus.Archived, saved.Status);
+        Assert.Equal(ComplaintStatus.Closed, saved.ArchivedFrom);
         Assert.Equal("退款已于今日原路退回，预计 1–3 个工作日到账。", saved.Resolution);
         Assert.Equal(Agent.Id, saved.OwnerId);
-        var close = Assert.Single(saved.Timeline, e => e.Kind == TimelineEventKind.StatusChanged);
+        var close = Assert.Single(saved.Timeline, e => e.Kind == TimelineEventKind.StatusChanged && e.After == nameof(ComplaintStatus.Closed));
         Assert.Equal((nameof(ComplaintStatus.Received), nameof(ComplaintStatus.Closed)), (close.Before, close.After));
     }
 
@@ -323,7 +325,8 @@ public sealed class AgentIntakeFormTests : ComponentTestBase
         Save(cut);
 
         var saved = await SavedAsync(cut);
-        Assert.Equal(ComplaintStatus.OutOfScope, saved.Status);
+        Assert.Equal(ComplaintStatus.Archived, saved.Status);
+        Assert.Equal(ComplaintStatus.OutOfScope, saved.ArchivedFrom);
         Assert.Equal("所投诉门店不属于本公司，已告知用户向当地市场监管部门反映。", saved.Resolution);
         Assert.Equal(Agent.Id, saved.OwnerId);
     }

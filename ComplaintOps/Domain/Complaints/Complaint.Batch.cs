@@ -15,6 +15,7 @@ public sealed partial class Complaint
     /// </summary>
     public void JoinBatchIncident(int incidentId, Actor by, DateTime nowUtc)
     {
+        EnsureNotArchived();
         nowUtc = UtcInstant.Require(nowUtc);
         if (BatchIncidentId == incidentId) return;
         if (BatchIncidentId is not null)
@@ -37,12 +38,15 @@ public sealed partial class Complaint
     /// <summary>Records that this complaint repeats <paramref name="original"/>; the original gets a note too. Nothing is merged or dropped.</summary>
     public void MarkDuplicateOf(Complaint original, Actor by, DateTime nowUtc)
     {
+        EnsureNotArchived();
         nowUtc = UtcInstant.Require(nowUtc);
         if (original.Id == Id || original.Id == 0)
             throw new DomainException("DuplicateOfItself", "A complaint cannot repeat itself.");
         if (DuplicateOfId == original.Id) return;
         DuplicateOfId = original.Id;
         _timeline.Add(TimelineEvent.Create(nowUtc, by, TimelineEventKind.Note, "DuplicateOf", null, original.TrackingNumber));
-        original._timeline.Add(TimelineEvent.Create(nowUtc, by, TimelineEventKind.Note, "RepeatedBy", null, TrackingNumber));
+        // An archived original is read-only (R27): the link is kept on the new complaint only.
+        if (original.Status != ComplaintStatus.Archived)
+            original._timeline.Add(TimelineEvent.Create(nowUtc, by, TimelineEventKind.Note, "RepeatedBy", null, TrackingNumber));
     }
 }

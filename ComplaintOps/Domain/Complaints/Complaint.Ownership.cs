@@ -23,6 +23,7 @@ public sealed partial class Complaint
     /// <summary>Offers the complaint to <paramref name="to"/>; only the owner or a supervisor may.</summary>
     public void OfferHandOver(Actor by, Actor to, string reason, DateTime nowUtc, bool bySupervisor = false)
     {
+        EnsureNotArchived();
         nowUtc = UtcInstant.Require(nowUtc);
         if (by.Id != OwnerId && !bySupervisor)
             throw new DomainException("HandOverNotOwner", "Only the owner of the complaint or a supervisor can offer it to someone else.");
@@ -65,6 +66,7 @@ public sealed partial class Complaint
 
     private void RequireOfferedTo(Actor by)
     {
+        EnsureNotArchived();
         if (!HasPendingHandOver)
             throw new DomainException("NoHandOverPending", "There is no hand-over waiting for an answer.");
         if (by.Id != HandOverToId)

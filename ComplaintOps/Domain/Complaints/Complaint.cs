@@ -151,6 +151,7 @@ public sealed partial class Complaint
     /// <summary>The first reply to the user (R15, R16).</summary>
     public void RecordFirstReply(Actor by, DateTime nowUtc, string message)
     {
+        EnsureNotArchived();
         if (string.IsNullOrWhiteSpace(message))
             throw new DomainException("ReplyRequired", "A reply needs the words that were said to the user.");
         if (FirstReplyAtUtc is not null)
@@ -161,8 +162,8 @@ public sealed partial class Complaint
         _timeline.Add(TimelineEvent.Create(nowUtc, by, TimelineEventKind.FeedbackGiven, "FirstReply", note: message.Trim()));
     }
 
-    /// <summary>Progress feedback to the user; restarts the 2-working-day clock (R17).</summary>
-    public void RecordProgressFeedback(Actor by, DateTime nowUtc, string message)
+    /// <summary>Progress feedback to the user over <paramref name="channel"/>; restarts the 2-working-day clock (R17).</summary>
+    public void RecordProgressFeedback(Actor by, DateTime nowUtc, string message, Handling.OutboundChannel? channel = null)
     {
         if (string.IsNullOrWhiteSpace(message))
             throw new DomainException("FeedbackRequired", "Progress feedback needs the words that were said to the user.");
@@ -170,11 +171,12 @@ public sealed partial class Complaint
             throw new DomainException("CaseFinished", "The case is finished; there is no progress to report.");
         LastProgressFeedbackAtUtc = UtcInstant.Require(nowUtc);
         FirstReplyAtUtc ??= LastProgressFeedbackAtUtc;
-        _timeline.Add(TimelineEvent.Create(nowUtc, by, TimelineEventKind.FeedbackGiven, "ProgressFeedback", note: message.Trim()));
+        _timeline.Add(TimelineEvent.Create(nowUtc, by, TimelineEventKind.FeedbackGiven, "ProgressFeedback", after: channel?.ToString(), note: message.Trim()));
     }
 
     public void AddNote(Actor by, DateTime nowUtc, string note)
     {
+        EnsureNotArchived();
         if (string.IsNullOrWhiteSpace(note))
             throw new DomainException("NoteRequired", "A note cannot be empty.");
         _timeline.Add(TimelineEvent.Create(nowUtc, by, TimelineEventKind.Note, note: note.Trim()));
@@ -183,6 +185,7 @@ public sealed partial class Complaint
     /// <summary>Assigns the current handler. The first-contact owner stays unless formally handed over (R34).</summary>
     public void AssignHandler(Actor by, DateTime nowUtc, string handlerId, string handlerName, Tier tier)
     {
+        EnsureNotArchived();
         _timeline.Add(TimelineEvent.Create(nowUtc, by, TimelineEventKind.Assigned, "Handler", HandlerName, handlerName));
         if (tier != Tier)
             _timeline.Add(TimelineEvent.Create(nowUtc, by, TimelineEventKind.FieldChanged, "Tier", Tier.ToString(), tier.ToString()));

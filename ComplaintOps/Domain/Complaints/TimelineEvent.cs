@@ -20,6 +20,14 @@ public enum TimelineEventKind
     DepartmentVerified = 34,
     LegalRiskEscalated = 35,
     JointRiskAssessmentRecorded = 36,
+
+    // Resolution, closure and archive (40–49).
+    SolutionProposed = 40,
+    CompensationRecorded = 41,
+    MediationRecorded = 42,
+    OutboundSent = 43,
+    PartyResponded = 44,
+    SolutionCarriedOut = 45,
 }
 
 /// <summary>One entry on a complaint's timeline: who, when, what, before → after. Never edited or deleted.</summary>

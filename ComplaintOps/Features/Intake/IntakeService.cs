@@ -18,7 +18,8 @@ public sealed class IntakeService(
     OwnerAssignment owners,
     BusinessTime time,
     TriageService triage,
-    Triage.BatchDetection.BatchDetector batches)
+    Triage.BatchDetection.BatchDetector batches,
+    Archive.ArchiveService archive)
 {
     /// <summary>
     /// Receives <paramref name="data"/>; when <paramref name="acceptedBy"/> is given the complaint is accepted
@@ -77,6 +78,8 @@ public sealed class IntakeService(
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.ComplaintId, complaint.Id), ct);
         }
         await batches.DetectAsync(db, complaint, ct);
+        // Closed on first contact or out of scope: archived at once, like every closure (R27).
+        if (Lifecycle.IsFinished(complaint.Status)) await archive.ArchiveAsync(db, complaint, receivedBy, now, ct);
         await tx.CommitAsync(ct);
         return complaint;
     }

@@ -74,7 +74,8 @@ public sealed class BatchDetector(IOptions<BatchDetectionOptions> options, Busin
             }
 
             var memberIds = decision.Members.ToList();
-            var members = await db.Complaints.Where(c => memberIds.Contains(c.Id)).ToListAsync(ct);
+            // Archived members are read-only (R27): they stay as they were archived.
+            var members = await db.Complaints.Where(c => memberIds.Contains(c.Id) && c.Status != ComplaintStatus.Archived).ToListAsync(ct);
             foreach (var member in members)
                 member.JoinBatchIncident(incident.Id, Actor.System, now);
             await db.SaveChangesAsync(ct);
