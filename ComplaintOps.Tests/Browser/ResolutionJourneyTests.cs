@@ -120,6 +120,7 @@ public sealed class ResolutionJourneyTests(BrowserFixture browser) : IClassFixtu
         }, expert, expert);
         var commands = services.GetRequiredService<ComplaintCommands>();
         var v = await commands.MoveAsync(c.Id, c.Version, ComplaintStatus.Investigating, null, expert);
+        v = await commands.ChangeAsync(c.Id, v, x => x.RecordInvestigation("海鲜运输中失温变质", "货款 ¥1500", "全额退款", expert, browser.App.Clock.GetUtcNow().UtcDateTime), default);
         await commands.MoveAsync(c.Id, v, ComplaintStatus.Resolving, null, expert);
         return (c.Id, c.TrackingNumber);
     }

@@ -74,6 +74,8 @@ internal static class DomainSamples
         {
             at = at.AddMinutes(1);
             complaint.MoveTo(step, Agent, at, "on the way");
+            if (step == ComplaintStatus.Investigating)
+                complaint.RecordInvestigation("商家延迟发货", "订单延误七天", "退款", Agent, at);
         }
         Assert.Equal(status, complaint.Status);
         return complaint;

@@ -51,6 +51,8 @@ public sealed class ResolutionFlowTests(AppFactory app) : IClassFixture<AppFacto
         {
             if (c.Status == status) break;
             version = await commands.MoveAsync(c.Id, version, step, null, expert);
+            if (step == ComplaintStatus.Investigating)
+                version = await commands.ChangeAsync(c.Id, version, x => x.RecordInvestigation("退款流程卡在商家审核", "货款 ¥320 十天未退", "尽快退款", expert, app.Clock.GetUtcNow().UtcDateTime), default);
             c = (await Queries.DetailAsync(c.Id))!;
         }
         Assert.Equal(status, c.Status);

@@ -211,6 +211,13 @@ namespace ComplaintOps.Data.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DepartmentVerification")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DepartmentVerifiedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(8000)
@@ -270,8 +277,48 @@ namespace ComplaintOps.Data.Migrations
                     b.Property<int>("HighRiskTriggers")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("InvestigationCause")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvestigationDamage")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvestigationDemand")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("InvestigationRecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvestigationRecordedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("JointRiskAssessedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JointRiskAssessedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JointRiskAssessment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("LastProgressFeedbackAtUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LegalRiskEscalatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LegalRiskReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LegalRisks")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("LetterReplyDueUtc")
                         .HasColumnType("TEXT");
@@ -386,6 +433,9 @@ namespace ComplaintOps.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("VerifiedByDepartment")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -527,6 +577,89 @@ namespace ComplaintOps.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("ArchiveRecords");
+                });
+
+            modelBuilder.Entity("ComplaintOps.Domain.Handling.CollaborationTask", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AnsweredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnsweredById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnsweredByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CancelledAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CancelledByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ComplaintId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Department")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DueUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OpenedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpenedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpenedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Purpose")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId");
+
+                    b.HasIndex("Status", "DueUtc");
+
+                    b.HasIndex("Department", "Status", "DueUtc");
+
+                    b.ToTable("CollaborationTasks");
                 });
 
             modelBuilder.Entity("ComplaintOps.Domain.Handling.CompensationEntry", b =>
@@ -820,6 +953,67 @@ namespace ComplaintOps.Data.Migrations
                     b.HasIndex("RaisedAtUtc");
 
                     b.ToTable("AlarmEvents");
+                });
+
+            modelBuilder.Entity("ComplaintOps.Features.Handling.Collaboration.DepartmentMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Department")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Department")
+                        .IsUnique();
+
+                    b.ToTable("DepartmentMembers");
+                });
+
+            modelBuilder.Entity("ComplaintOps.Features.Handling.ProductPolicies.ProductPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProductLine")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductLine", "Active");
+
+                    b.ToTable("ProductPolicies");
                 });
 
             modelBuilder.Entity("ComplaintOps.Features.Handling.Routing.HandlerProfile", b =>
@@ -1274,6 +1468,8 @@ namespace ComplaintOps.Data.Migrations
 
                             b1.HasKey("ComplaintId");
 
+                            b1.HasIndex("Phone");
+
                             b1.HasIndex("PhoneLast4");
 
                             b1.HasIndex("Province");
@@ -1300,6 +1496,8 @@ namespace ComplaintOps.Data.Migrations
                                 .HasColumnName("RespondentName");
 
                             b1.HasKey("ComplaintId");
+
+                            b1.HasIndex("Name");
 
                             b1.ToTable("Complaints");
 

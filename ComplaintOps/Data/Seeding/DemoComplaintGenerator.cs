@@ -85,6 +85,8 @@ internal sealed class DemoComplaintGenerator(Random random, DateTime nowUtc, Sla
         if (c.NeedsHighRiskPlans) c.RecordHighRiskPlans(DemoTexts.PreHandlingPlan, DemoTexts.EmergencyResponseLine, DemoTexts.HandlingPlan, handler, at);
         c.MoveTo(ComplaintStatus.Investigating, handler, Step(6));
         if (progress < 0.45) return;
+        // What the investigation found (R20): the solution and a "not established" reply both rest on it.
+        c.RecordInvestigation("商家未按约定履行，已与商家及订单记录核对。", "用户支付的款项未得到相应商品或服务。", c.Demands.Length > 0 ? c.Demands : "按约定处理", handler, Step(12));
         if (random.NextDouble() < 0.1) { c.MoveTo(ComplaintStatus.NotEstablished, handler, Step(40), "经核实，订单记录与物流信息显示商家已按约定履行，投诉事项不成立，已向用户说明依据。"); MaybeArchive(c, handler, Step); return; }
         c.RecordProgressFeedback(handler, Step(30), "正在与商家核实情况，预计两个工作日内给出方案。");
         c.MoveTo(ComplaintStatus.Resolving, handler, Step(20));

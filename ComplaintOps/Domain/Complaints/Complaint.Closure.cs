@@ -74,6 +74,8 @@ public sealed partial class Complaint
             throw new DomainException("IllegalTransition", $"A complaint that is {Status} cannot be found not established.");
         if (reply.Recipient != OutboundParty.Complainant || reply.Kind != OutboundKind.NotEstablishedReply)
             throw new DomainException("ReasonedReplyRequired", "A complaint found not established needs a reasoned reply to the complainant.");
+        // The reasoned reply rests on the investigation's findings (R20).
+        EnsureInvestigationRecorded();
         RecordOutbound(reply, by);
         MoveTo(ComplaintStatus.NotEstablished, by, nowUtc, reply.Text);
     }

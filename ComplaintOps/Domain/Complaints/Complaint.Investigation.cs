@@ -50,6 +50,7 @@ public sealed partial class Complaint
     /// <summary>Records (or revises) the investigation's findings; all three are required (R20, §9.2.3).</summary>
     public void RecordInvestigation(string? cause, string? damage, string? demand, Actor by, DateTime nowUtc)
     {
+        EnsureNotArchived();
         nowUtc = UtcInstant.Require(nowUtc);
         if (string.IsNullOrWhiteSpace(cause) || string.IsNullOrWhiteSpace(damage) || string.IsNullOrWhiteSpace(demand))
             throw new DomainException("InvestigationIncomplete", "Fill in all three: the cause, the damage and the user's demand.");
@@ -70,6 +71,7 @@ public sealed partial class Complaint
     /// <summary>Called by the collaboration service in the same save as the new task (R21).</summary>
     public void RecordTaskOpened(CollaborationTask task, Actor by, DateTime nowUtc)
     {
+        EnsureNotArchived();
         RequireOwnTask(task);
         _timeline.Add(TimelineEvent.Create(nowUtc, by, TimelineEventKind.CollaborationTaskOpened, "Department", null, task.Department.ToString(), task.Question));
     }
@@ -79,6 +81,7 @@ public sealed partial class Complaint
     /// </summary>
     public void RecordTaskAnswered(CollaborationTask task, Actor by, DateTime nowUtc)
     {
+        EnsureNotArchived();
         RequireOwnTask(task);
         if (task.Status != CollaborationTaskStatus.Answered || task.Answer is null)
             throw new DomainException("TaskNotAnswered", "The task has no answer yet.");
@@ -95,6 +98,7 @@ public sealed partial class Complaint
 
     public void RecordTaskCancelled(CollaborationTask task, Actor by, DateTime nowUtc)
     {
+        EnsureNotArchived();
         RequireOwnTask(task);
         _timeline.Add(TimelineEvent.Create(nowUtc, by, TimelineEventKind.CollaborationTaskCancelled, "Department", null, task.Department.ToString(), task.CancelReason));
     }
@@ -105,6 +109,7 @@ public sealed partial class Complaint
     /// </summary>
     public void EscalateForLegalRisk(LegalRisks risks, string? reason, Actor by, DateTime nowUtc)
     {
+        EnsureNotArchived();
         nowUtc = UtcInstant.Require(nowUtc);
         if (risks == LegalRisks.None)
             throw new DomainException("LegalRiskRequired", "Choose at least one risk: public opinion, lawsuit or administrative penalty.");
@@ -126,6 +131,7 @@ public sealed partial class Complaint
     /// </summary>
     public void RecordJointRiskAssessment(string? assessment, IReadOnlyCollection<Department> answeredAssessors, Actor by, DateTime nowUtc)
     {
+        EnsureNotArchived();
         nowUtc = UtcInstant.Require(nowUtc);
         if (LegalRisks == LegalRisks.None)
             throw new DomainException("NoLegalRiskEscalation", "The case was not escalated to legal and compliance; there is nothing to assess jointly.");

@@ -34,6 +34,8 @@ public sealed partial class Complaint
             throw new DomainException("NotResolving", "A solution is proposed while the case is being resolved.");
         if (string.IsNullOrWhiteSpace(solution))
             throw new DomainException("SolutionRequired", "Write the solution proposed for the user's demand.");
+        // A solution answers what the investigation found, after any verification (R12) and joint risk assessment (R13).
+        EnsureReadyForResolution();
         var before = SolutionProposal;
         SolutionProposal = solution.Trim();
         SolutionProposedAtUtc = nowUtc;

@@ -17,6 +17,7 @@ public sealed partial class Complaint
     /// <summary>Applies a routing decision: a new handler and tier, or the current handler kept (perhaps at the tier the grade needs).</summary>
     public void Route(RoutingDecision decision, bool keepsHandler, Actor by, DateTime nowUtc)
     {
+        EnsureNotArchived();
         nowUtc = UtcInstant.Require(nowUtc);
         if (decision.Handler is not { } handler)
             throw new DomainException("NoHandler", "There is no handler to route the complaint to.");
@@ -32,6 +33,7 @@ public sealed partial class Complaint
     /// <summary>Moves a worsening case to a higher tier and its new handler (R19); once per cause, except a further risk rise.</summary>
     public void Reescalate(EscalationNeed need, HandlerCandidate handler, Actor by, DateTime nowUtc)
     {
+        EnsureNotArchived();
         nowUtc = UtcInstant.Require(nowUtc);
         if (Lifecycle.IsFinished(Status))
             throw new DomainException("CaseFinished", "The case is finished; it is not escalated any more.");
@@ -50,6 +52,7 @@ public sealed partial class Complaint
     /// <summary>A supervisor gives the case to another handler, with a reason; the first-contact owner stays (R34).</summary>
     public void ReassignHandler(HandlerCandidate to, string? reason, bool bySupervisor, Actor by, DateTime nowUtc)
     {
+        EnsureNotArchived();
         nowUtc = UtcInstant.Require(nowUtc);
         if (!bySupervisor)
             throw new DomainException("ReassignNotSupervisor", "Only a supervisor can reassign a complaint to another handler.");

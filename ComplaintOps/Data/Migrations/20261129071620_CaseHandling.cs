@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace ComplaintOps.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class ResolutionAndArchive : Migration
+    public partial class CaseHandling : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -36,6 +36,100 @@ namespace ComplaintOps.Data.Migrations
                 type: "TEXT",
                 maxLength: 2000,
                 nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "DepartmentVerification",
+                table: "Complaints",
+                type: "TEXT",
+                maxLength: 4000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "DepartmentVerifiedAtUtc",
+                table: "Complaints",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "EscalatedFor",
+                table: "Complaints",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "InvestigationCause",
+                table: "Complaints",
+                type: "TEXT",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "InvestigationDamage",
+                table: "Complaints",
+                type: "TEXT",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "InvestigationDemand",
+                table: "Complaints",
+                type: "TEXT",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "InvestigationRecordedAtUtc",
+                table: "Complaints",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "InvestigationRecordedByName",
+                table: "Complaints",
+                type: "TEXT",
+                maxLength: 100,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "JointRiskAssessedAtUtc",
+                table: "Complaints",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "JointRiskAssessedByName",
+                table: "Complaints",
+                type: "TEXT",
+                maxLength: 100,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "JointRiskAssessment",
+                table: "Complaints",
+                type: "TEXT",
+                maxLength: 4000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "LegalRiskEscalatedAtUtc",
+                table: "Complaints",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "LegalRiskReason",
+                table: "Complaints",
+                type: "TEXT",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "LegalRisks",
+                table: "Complaints",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
 
             migrationBuilder.AddColumn<string>(
                 name: "ReferralNote",
@@ -76,6 +170,12 @@ namespace ComplaintOps.Data.Migrations
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
+                name: "RoutedAtUtc",
+                table: "Complaints",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
                 name: "SolutionCarriedOutAtUtc",
                 table: "Complaints",
                 type: "TEXT",
@@ -99,6 +199,12 @@ namespace ComplaintOps.Data.Migrations
                 name: "SolutionProposedAtUtc",
                 table: "Complaints",
                 type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "VerifiedByDepartment",
+                table: "Complaints",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.CreateTable(
@@ -125,6 +231,36 @@ namespace ComplaintOps.Data.Migrations
                         principalTable: "Complaints",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CollaborationTasks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ComplaintId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Department = table.Column<int>(type: "INTEGER", nullable: false),
+                    Purpose = table.Column<int>(type: "INTEGER", nullable: false),
+                    Question = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    WorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    OpenedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DueUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    OpenedById = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    OpenedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Answer = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    AnsweredById = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    AnsweredByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    AnsweredAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CancelReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CancelledAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CancelledByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CollaborationTasks", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -162,6 +298,35 @@ namespace ComplaintOps.Data.Migrations
                         principalTable: "Complaints",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DepartmentMembers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Department = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DepartmentMembers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "HandlerProfiles",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Tier = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProductLines = table.Column<string>(type: "TEXT", nullable: false),
+                    ProblemTypes = table.Column<string>(type: "TEXT", nullable: false),
+                    TakesNewCases = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HandlerProfiles", x => x.UserId);
                 });
 
             migrationBuilder.CreateTable(
@@ -217,11 +382,66 @@ namespace ComplaintOps.Data.Migrations
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ProductPolicies",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProductLine = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProductPolicies", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Complaints_ComplainantPhone",
+                table: "Complaints",
+                column: "ComplainantPhone");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Complaints_MyQueue",
+                table: "Complaints",
+                columns: new[] { "HandlerId", "NextDueUtc" },
+                filter: "\"Status\" < 5");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Complaints_RespondentName",
+                table: "Complaints",
+                column: "RespondentName");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Complaints_RoutingWaiting",
+                table: "Complaints",
+                columns: new[] { "RoutedAtUtc", "ReceivedAtUtc" },
+                filter: "\"RoutedAtUtc\" IS NULL AND \"Status\" < 5");
+
             migrationBuilder.CreateIndex(
                 name: "IX_ArchiveRecords_ComplaintId",
                 table: "ArchiveRecords",
                 column: "ComplaintId",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CollaborationTasks_ComplaintId",
+                table: "CollaborationTasks",
+                column: "ComplaintId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CollaborationTasks_Department_Status_DueUtc",
+                table: "CollaborationTasks",
+                columns: new[] { "Department", "Status", "DueUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CollaborationTasks_Status_DueUtc",
+                table: "CollaborationTasks",
+                columns: new[] { "Status", "DueUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_CompensationEntries_ComplaintId_Id",
@@ -239,6 +459,12 @@ namespace ComplaintOps.Data.Migrations
                 columns: new[] { "Status", "ProposedAtUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DepartmentMembers_UserId_Department",
+                table: "DepartmentMembers",
+                columns: new[] { "UserId", "Department" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_MediationRecords_ComplaintId_AtUtc",
                 table: "MediationRecords",
                 columns: new[] { "ComplaintId", "AtUtc" });
@@ -247,6 +473,11 @@ namespace ComplaintOps.Data.Migrations
                 name: "IX_OutboundMessages_ComplaintId_AtUtc",
                 table: "OutboundMessages",
                 columns: new[] { "ComplaintId", "AtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProductPolicies_ProductLine_Active",
+                table: "ProductPolicies",
+                columns: new[] { "ProductLine", "Active" });
         }
 
         /// <inheritdoc />
@@ -256,13 +487,41 @@ namespace ComplaintOps.Data.Migrations
                 name: "ArchiveRecords");
 
             migrationBuilder.DropTable(
+                name: "CollaborationTasks");
+
+            migrationBuilder.DropTable(
                 name: "CompensationEntries");
+
+            migrationBuilder.DropTable(
+                name: "DepartmentMembers");
+
+            migrationBuilder.DropTable(
+                name: "HandlerProfiles");
 
             migrationBuilder.DropTable(
                 name: "MediationRecords");
 
             migrationBuilder.DropTable(
                 name: "OutboundMessages");
+
+            migrationBuilder.DropTable(
+                name: "ProductPolicies");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Complaints_ComplainantPhone",
+                table: "Complaints");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Complaints_MyQueue",
+                table: "Complaints");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Complaints_RespondentName",
+                table: "Complaints");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Complaints_RoutingWaiting",
+                table: "Complaints");
 
             migrationBuilder.DropColumn(
                 name: "ArchiveSha256",
@@ -278,6 +537,62 @@ namespace ComplaintOps.Data.Migrations
 
             migrationBuilder.DropColumn(
                 name: "ComplainantComment",
+                table: "Complaints");
+
+            migrationBuilder.DropColumn(
+                name: "DepartmentVerification",
+                table: "Complaints");
+
+            migrationBuilder.DropColumn(
+                name: "DepartmentVerifiedAtUtc",
+                table: "Complaints");
+
+            migrationBuilder.DropColumn(
+                name: "EscalatedFor",
+                table: "Complaints");
+
+            migrationBuilder.DropColumn(
+                name: "InvestigationCause",
+                table: "Complaints");
+
+            migrationBuilder.DropColumn(
+                name: "InvestigationDamage",
+                table: "Complaints");
+
+            migrationBuilder.DropColumn(
+                name: "InvestigationDemand",
+                table: "Complaints");
+
+            migrationBuilder.DropColumn(
+                name: "InvestigationRecordedAtUtc",
+                table: "Complaints");
+
+            migrationBuilder.DropColumn(
+                name: "InvestigationRecordedByName",
+                table: "Complaints");
+
+            migrationBuilder.DropColumn(
+                name: "JointRiskAssessedAtUtc",
+                table: "Complaints");
+
+            migrationBuilder.DropColumn(
+                name: "JointRiskAssessedByName",
+                table: "Complaints");
+
+            migrationBuilder.DropColumn(
+                name: "JointRiskAssessment",
+                table: "Complaints");
+
+            migrationBuilder.DropColumn(
+                name: "LegalRiskEscalatedAtUtc",
+                table: "Complaints");
+
+            migrationBuilder.DropColumn(
+                name: "LegalRiskReason",
+                table: "Complaints");
+
+            migrationBuilder.DropColumn(
+                name: "LegalRisks",
                 table: "Complaints");
 
             migrationBuilder.DropColumn(
@@ -305,6 +620,10 @@ namespace ComplaintOps.Data.Migrations
                 table: "Complaints");
 
             migrationBuilder.DropColumn(
+                name: "RoutedAtUtc",
+                table: "Complaints");
+
+            migrationBuilder.DropColumn(
                 name: "SolutionCarriedOutAtUtc",
                 table: "Complaints");
 
@@ -318,6 +637,10 @@ namespace ComplaintOps.Data.Migrations
 
             migrationBuilder.DropColumn(
                 name: "SolutionProposedAtUtc",
+                table: "Complaints");
+
+            migrationBuilder.DropColumn(
+                name: "VerifiedByDepartment",
                 table: "Complaints");
         }
     }
