@@ -43,7 +43,7 @@ public sealed class RoutingPanelTests : ComponentTestBase
         var cut = Render<RoutingPanel>(p => p.Add(x => x.Complaint, loaded));
         Assert.Contains(Agent.Name, cut.Find("[data-testid=routing-handler]").TextContent, StringComparison.Ordinal);
         Assert.Contains("普通客服", cut.Find("[data-testid=routing-handler]").TextContent, StringComparison.Ordinal);
-        Assert.Contains("等待自动分派", cut.Find("[data-testid=routing-state]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("由首次接触时受理的人办理", cut.Find("[data-testid=routing-state]").TextContent, StringComparison.Ordinal);
         Assert.Empty(cut.FindAll("[data-testid=reassign-open]"));
     }
 

@@ -13,9 +13,9 @@ namespace ComplaintOps.Features.Handling.Routing;
 /// Batches are read most-urgent first (special groups, risk, age) and saved in one transaction each; workloads are
 /// read once per batch. One run at a time per process.
 /// <para>
-/// First start on an existing database (the 5,000 demo complaints): every open case is "not routed". Cases that already
-/// have a handler whose tier suffices stay with them (only RoutedAtUtc is set, no timeline noise); only the ones whose
-/// handler is missing or below the tier move, spread by workload — nothing piles onto one person.
+/// First start on an existing database (the 5,000 demo complaints): cases that already have a handler and a tier that
+/// suffices are not touched at all; only the ones without a handler or below the tier their grade needs are routed,
+/// spread by workload — nothing piles onto one person.
 /// </para>
 /// </summary>
 public sealed class RoutingDispatcher(
@@ -73,10 +73,15 @@ public sealed class RoutingDispatcher(
         }
     }
 
-    /// <summary>The waiting list, most urgent first; served by IX_Complaints_RoutingWaiting.</summary>
+    /// <summary>
+    /// The waiting list, most urgent first; served by IX_Complaints_RoutingWaiting. A case someone accepted at first contact
+    /// whose tier suffices is not waiting: routing never touches it, so the agent who just saved it is not met by a
+    /// "changed by someone else" on their next action.
+    /// </summary>
     public static IQueryable<Complaint> Waiting(ComplaintOpsDb db) =>
         db.Complaints
             .Where(c => c.RoutedAtUtc == null && c.Status < ComplaintStatus.Closed)
+            .Where(Domain.Handling.Routing.UnhandledOrBelowRequiredTier)
             .OrderByDescending(c => c.SpecialGroup != SpecialGroup.None)
             .ThenByDescending(c => c.RiskLevel)
             .ThenBy(c => c.ReceivedAtUtc)
@@ -113,7 +118,8 @@ public sealed class RoutingDispatcher(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = time.UtcNow;
         var size = options.Value.BatchSize;
-        var open = db.Complaints.Where(c => c.Id > afterId && c.RoutedAtUtc != null && c.Status < ComplaintStatus.Closed);
+        // Every handled open case, routed or accepted at first contact.
+        var open = db.Complaints.Where(c => c.Id > afterId && c.HandlerId != null && c.Status < ComplaintStatus.Closed);
         // Two simple queries rather than one OR: the grade rule, and the once-only causes below Coach.
         var riskRose = await open.Where(Domain.Handling.Routing.BelowRequiredTier).OrderBy(c => c.Id).Take(size).ToListAsync(ct);
         var other = await open
