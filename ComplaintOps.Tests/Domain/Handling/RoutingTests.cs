@@ -57,6 +57,7 @@ public sealed class RoutingTests
     public void R19_the_sql_rule_agrees_with_the_domain_rule_for_every_grade_tier_and_channel()
     {
         var below = Routing.BelowRequiredTier.Compile();
+        var waiting = Routing.UnhandledOrBelowRequiredTier.Compile();
         var checkedCases = 0;
         foreach (var severity in Enum.GetValues<ComplaintSeverity>())
         foreach (var level in Enum.GetValues<RiskLevel>())
@@ -70,6 +71,7 @@ public sealed class RoutingTests
             if (tier != Tier.Agent) complaint.AssignHandler(Actor.System, T0, "h", "H", tier);
             var expected = Routing.RequiredTier(RoutingFacts.Of(complaint)) > tier;
             Assert.True(expected == below(complaint), $"{severity}/{level}/{triggers}/{channel} at {tier}");
+            Assert.Equal(complaint.HandlerId is null || expected, waiting(complaint));
             checkedCases++;
         }
         Assert.True(checkedCases > 300);

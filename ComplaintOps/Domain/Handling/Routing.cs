@@ -81,6 +81,20 @@ public static class Routing
                     && ((c.HighRiskTriggers & CrisisTriggers) != 0 || c.Channel == Channel.PublicOpinion || c.Channel == Channel.Media))))
         || (c.Tier == Tier.Agent && (c.Severity == ComplaintSeverity.HighRisk || c.RiskLevel == RiskLevel.High));
 
+    /// <summary>What the dispatcher routes: a case with no handler yet, or one whose tier is below what its grade needs.</summary>
+    public static readonly Expression<Func<Complaint, bool>> UnhandledOrBelowRequiredTier = Or(c => c.HandlerId == null, BelowRequiredTier);
+
+    private static Expression<Func<Complaint, bool>> Or(Expression<Func<Complaint, bool>> a, Expression<Func<Complaint, bool>> b)
+    {
+        var right = new Rebind(b.Parameters[0], a.Parameters[0]).Visit(b.Body);
+        return Expression.Lambda<Func<Complaint, bool>>(Expression.OrElse(a.Body, right), a.Parameters[0]);
+    }
+
+    private sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+    }
+
     /// <summary>
     /// Picks a handler of at least <paramref name="tier"/>: the least-loaded skilled handler of that tier; else the least-loaded
     /// handler of that tier; else the same one tier up, and so on. With nobody at or above the tier, the closest lower tier

@@ -56,6 +56,23 @@ public sealed class RoutingDispatcherTests(AppFactory app) : IClassFixture<AppFa
     }
 
     [Fact]
+    public async Task R19_R34_a_case_an_agent_accepted_at_first_contact_is_left_alone_when_its_tier_suffices()
+    {
+        var dispatcher = Dispatcher(app);
+        var intake = RoutingTestData.Intake(app);
+        var users = await UserIdsAsync(app);
+        var agent = new Actor(users["agent2"], "王强");
+        var accepted = await intake.ReceiveAsync(Complaint("短视频", ProblemSubType.Account, "13500001101"), agent, agent);
+
+        await dispatcher.RouteWaitingAsync();
+        await dispatcher.ReescalateAsync();
+
+        var after = await LoadAsync(app, accepted.Id);
+        Assert.Equal((agent.Id, accepted.Version), (after.HandlerId, after.Version));
+        Assert.Null(after.RoutedAtUtc);
+    }
+
+    [Fact]
     public async Task R19_with_no_skilled_agent_the_least_loaded_agent_takes_it()
     {
         var dispatcher = Dispatcher(app);

@@ -13,9 +13,9 @@ namespace ComplaintOps.Features.Handling.Routing;
 /// Batches are read most-urgent first (special groups, risk, age) and saved in one transaction each; workloads are
 /// read once per batch. One run at a time per process.
 /// <para>
-/// First start on an existing database (the 5,000 demo complaints): every open case is "not routed". Cases that already
-/// have a handler whose tier suffices stay with them (only RoutedAtUtc is set, no timeline noise); only the ones whose
-/// handler is missing or below the tier move, spread by workload — nothing piles onto one person.
+/// First start on an existing database (the 5,000 demo complaints): cases that already have a handler and a tier that
+/// suffices are not touched at all; only the ones without a handler or below the tier their grade needs are routed,
+/// spread by workload — nothing piles onto one person.
 /// </para>
 /// </summary>
 public sealed class RoutingDispatcher(
@@ -56,12 +56,15 @@ public sealed class RoutingDispatcher(
         await _gate.WaitAsync(ct);
         try
         {
+            // Walks the candidates by id, so cases that cannot move (nobody above their tier) never hide later ones.
             var total = 0;
+            var afterId = 0;
             while (true)
             {
-                var (loaded, moved) = await ReescalateBatchAsync(ct);
+                var (moved, nextAfterId) = await ReescalateBatchAsync(afterId, ct);
                 total += moved;
-                if (loaded < options.Value.BatchSize || moved == 0) return total;
+                if (nextAfterId is not { } next) return total;
+                afterId = next;
             }
         }
         finally
@@ -70,10 +73,15 @@ public sealed class RoutingDispatcher(
         }
     }
 
-    /// <summary>The waiting list, most urgent first; served by IX_Complaints_RoutingWaiting.</summary>
+    /// <summary>
+    /// The waiting list, most urgent first; served by IX_Complaints_RoutingWaiting. A case someone accepted at first contact
+    /// whose tier suffices is not waiting: routing never touches it, so the agent who just saved it is not met by a
+    /// "changed by someone else" on their next action.
+    /// </summary>
     public static IQueryable<Complaint> Waiting(ComplaintOpsDb db) =>
         db.Complaints
             .Where(c => c.RoutedAtUtc == null && c.Status < ComplaintStatus.Closed)
+            .Where(Domain.Handling.Routing.UnhandledOrBelowRequiredTier)
             .OrderByDescending(c => c.SpecialGroup != SpecialGroup.None)
             .ThenByDescending(c => c.RiskLevel)
             .ThenBy(c => c.ReceivedAtUtc)
@@ -104,21 +112,27 @@ public sealed class RoutingDispatcher(
         return await SaveAsync(db, batch.Count, routed, ct);
     }
 
-    private async Task<(int Loaded, int Moved)> ReescalateBatchAsync(CancellationToken ct)
+    /// <summary>One batch of the sweep over ids after <paramref name="afterId"/>; returns the cases moved and where to continue (null: done).</summary>
+    private async Task<(int Moved, int? NextAfterId)> ReescalateBatchAsync(int afterId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = time.UtcNow;
         var size = options.Value.BatchSize;
-        var open = db.Complaints.Where(c => c.RoutedAtUtc != null && c.Status < ComplaintStatus.Closed);
-        // Two index-friendly queries rather than one OR: the grade rule, and the once-only causes below Coach.
+        // Every handled open case, routed or accepted at first contact.
+        var open = db.Complaints.Where(c => c.Id > afterId && c.HandlerId != null && c.Status < ComplaintStatus.Closed);
+        // Two simple queries rather than one OR: the grade rule, and the once-only causes below Coach.
         var riskRose = await open.Where(Domain.Handling.Routing.BelowRequiredTier).OrderBy(c => c.Id).Take(size).ToListAsync(ct);
         var other = await open
             .Where(c => c.Tier != Tier.Coach
                 && ((c.NextDueUtc < now && (c.EscalatedFor & EscalationCause.OverdueClock) == 0)
                     || ((c.EscalatedFor & EscalationCause.RepeatContact) == 0 && db.Complaints.Any(d => d.DuplicateOfId == c.Id))))
             .OrderBy(c => c.Id).Take(size).ToListAsync(ct);
-        var batch = riskRose.Concat(other).DistinctBy(c => c.Id).ToList();
-        if (batch.Count == 0) return (0, 0);
+        // A full page may have more after it: handle ids up to the smaller last id of the full pages, continue from there.
+        int? until = null;
+        if (riskRose.Count == size) until = riskRose[^1].Id;
+        if (other.Count == size) until = Math.Min(until ?? int.MaxValue, other[^1].Id);
+        var batch = riskRose.Concat(other).Where(c => until is null || c.Id <= until).DistinctBy(c => c.Id).ToList();
+        if (batch.Count == 0) return (0, until);
 
         var ids = batch.Select(c => c.Id).ToArray();
         var repeated = (await db.Complaints.Where(d => d.DuplicateOfId != null && ids.Contains(d.DuplicateOfId.Value))
@@ -131,13 +145,15 @@ public sealed class RoutingDispatcher(
             var need = Escalation.Assess(new EscalationFacts(facts, c.Tier, c.Status, c.NextDueUtc, repeated.Contains(c.Id), c.EscalatedFor), now);
             if (need is null) continue;
             var pick = Domain.Handling.Routing.Pick(facts, need.Target, pool.Values.ToList(), need.Reason);
-            // Nobody above the current tier: leave it; the sweep tries again when someone is there.
+            // Nobody above the current tier: leave it; a later sweep tries again when someone is there.
             if (pick.Handler is not { } to || to.Tier <= c.Tier) continue;
             c.Reescalate(need, to, Router, now);
             pool[to.Id] = to with { OpenWorkload = to.OpenWorkload + 1 };
             moved++;
         }
-        return moved == 0 ? (batch.Count, 0) : await SaveAsync(db, batch.Count, moved, ct);
+        if (moved == 0) return (0, until);
+        var (_, saved) = await SaveAsync(db, batch.Count, moved, ct);
+        return (saved, until);
     }
 
     private async Task<(int, int)> SaveAsync(ComplaintOpsDb db, int loaded, int changed, CancellationToken ct)
