@@ -102,7 +102,10 @@ public sealed class IntakeWriterTests(AppFactory app) : IClassFixture<AppFactory
         Assert.All(tasks.Where((_, i) => i != 3), t => Assert.True(t.IsCompletedSuccessfully));
 
         await using var db = app.OpenDb();
-        Assert.Equal(7, await db.Complaints.CountAsync(c => c.Title.StartsWith(tag)));
+        var outcomes = tasks.Where((_, i) => i != 3).Select(t => t.Result).ToList();
+        Assert.All(outcomes, o => Assert.NotNull(o.Complaint));
+        var titles = await db.Complaints.Where(c => c.Title.StartsWith(tag)).Select(c => c.Title).ToListAsync();
+        Assert.True(titles.Count == 7, string.Join(",", titles) + " | " + string.Join(",", outcomes.Select(o => $"{o.Complaint!.Id}:{o.Complaint.TrackingNumber}:{o.Complaint.Title}")));
         // The failed member left neither its complaint nor its idempotency record (same transaction).
         Assert.False(await db.Complaints.AnyAsync(c => c.Title == $"{tag}-3"));
         Assert.False(await db.IdempotencyRecords.AnyAsync(r => r.Key == $"{tag}-3"));
