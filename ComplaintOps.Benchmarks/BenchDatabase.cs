@@ -47,13 +47,13 @@ internal static class BenchDatabase
         }
         if (existing >= options.Count) return existing;
 
-        Console.WriteLine($"Seeding {options.Count - existing:N0} complaints into {options.DatabasePath} (a few minutes, once)...");
+        Console.WriteLine($"Seeding {options.Count - existing:N0} complaints into {options.DatabasePath}{(options.PerDay is { } r ? $" at {r:F0} a day" : "")} (a few minutes, once)...");
         await using (var scope = host.Services.CreateAsyncScope())
         {
             var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
             await seeder.EnsureDemoUsersAsync();
             var clock = host.Services.GetRequiredService<WorkingCalendarService>().Clock;
-            await seeder.AddComplaintsAsync(options.Count - existing, clock, options.Seed + existing);
+            await seeder.AddComplaintsAsync(options.Count - existing, clock, options.Seed + existing, perDay: options.PerDay);
         }
         return options.Count;
     }

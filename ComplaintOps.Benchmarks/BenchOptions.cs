@@ -2,8 +2,8 @@ using System.Globalization;
 
 namespace ComplaintOps.Benchmarks;
 
-/// <summary>Command line: --db PATH, --count N, --iterations N, --warmup N, --seed S, --no-plans, --pooled.</summary>
-internal sealed record BenchOptions(string DatabasePath, int Count, int Iterations, int Warmup, int Seed, bool ShowPlans, bool PooledFactory)
+/// <summary>Command line: --db PATH, --count N, --iterations N, --warmup N, --seed S, --no-plans, --pooled, --per-day R (seed at a constant daily rate).</summary>
+internal sealed record BenchOptions(string DatabasePath, int Count, int Iterations, int Warmup, int Seed, bool ShowPlans, bool PooledFactory, double? PerDay = null)
 {
     public static BenchOptions Parse(string[] args, string repoRoot)
     {
@@ -22,6 +22,7 @@ internal sealed record BenchOptions(string DatabasePath, int Count, int Iteratio
             Int("--warmup", 30),
             Int("--seed", 20261128),
             !args.Contains("--no-plans"),
-            args.Contains("--pooled"));
+            args.Contains("--pooled"),
+            Option("--per-day") is { } perDay ? double.Parse(perDay, CultureInfo.InvariantCulture) : null);
     }
 }

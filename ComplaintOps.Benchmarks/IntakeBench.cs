@@ -99,15 +99,22 @@ internal static class IntakeBench
         Console.WriteLine($"Closed loop: {clients} clients, {warmup.TotalSeconds:F0} s warm-up (not counted), {measured.TotalSeconds:F0} s measured...");
         profile?.Reset();
         var postsBefore = Interlocked.Read(ref _posts);
+        var writer = app.Services.GetRequiredService<ComplaintOps.Features.Intake.IntakeWriter>();
+        var (commits0, written0) = (writer.Commits, writer.Written);
         var closed = await ClosedLoopAsync(http, bodies, clients, warmup, measured);
         Console.WriteLine($"  {closed}");
+        var (commits1, written1) = (writer.Commits, writer.Written);
+        Console.WriteLine($"  group commit (warm-up included): {written1 - written0:N0} complaints in {commits1 - commits0:N0} transactions, {(written1 - written0) / (double)Math.Max(1, commits1 - commits0):F1} per commit");
         var profileReport = profile?.Report(Interlocked.Read(ref _posts) - postsBefore);
 
         // 2. Open loop at half the peak: arrivals on a fixed schedule, latency from the scheduled time (no coordinated omission).
         var rate = Option("--rate") is { } r ? double.Parse(r, CultureInfo.InvariantCulture) : Math.Max(1, closed.Throughput / 2);
         Console.WriteLine($"Open loop: {rate:F0} requests/s (half the peak), 5 s warm-up, {measured.TotalSeconds:F0} s measured...");
+        (commits0, written0) = (writer.Commits, writer.Written);
         var open = await OpenLoopAsync(http, bodies, rate, TimeSpan.FromSeconds(5), measured);
         Console.WriteLine($"  {open}");
+        (commits1, written1) = (writer.Commits, writer.Written);
+        Console.WriteLine($"  group commit (warm-up included): {written1 - written0:N0} complaints in {commits1 - commits0:N0} transactions, {(written1 - written0) / (double)Math.Max(1, commits1 - commits0):F1} per commit");
 
         var stage = await StageBreakdownAsync(runDb);
         await app.DisposeAsync();

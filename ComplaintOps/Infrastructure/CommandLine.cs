@@ -9,7 +9,7 @@ namespace ComplaintOps.Infrastructure;
 
 /// <summary>
 /// Operator commands run instead of the web server:
-/// <c>seed --count N</c> fills the database (e.g. for benchmarks);
+/// <c>seed --count N [--seed S] [--per-day R]</c> fills the database (e.g. for benchmarks; --per-day: a constant daily rate, count / R days of history);
 /// <c>create-admin --user NAME</c> creates the first administrator, reading the password from
 /// COMPLAINTOPS_ADMIN_PASSWORD or standard input (never from the command line, where ps would show it).
 /// </summary>
@@ -28,7 +28,8 @@ public static class CommandLine
                     var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
                     await seeder.EnsureDemoUsersAsync();
                     var seed = int.Parse(Option(args, "--seed") ?? Environment.TickCount.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
-                    await seeder.AddComplaintsAsync(count, app.Services.GetRequiredService<WorkingCalendarService>().Clock, seed);
+                    double? perDay = Option(args, "--per-day") is { } rate ? double.Parse(rate, CultureInfo.InvariantCulture) : null;
+                    await seeder.AddComplaintsAsync(count, app.Services.GetRequiredService<WorkingCalendarService>().Clock, seed, perDay: perDay);
                 }
                 Console.WriteLine($"Added {count} complaints.");
                 return true;
@@ -37,7 +38,7 @@ public static class CommandLine
                 await CreateAdminAsync(app.Services, Option(args, "--user") ?? throw new ArgumentException("create-admin needs --user NAME"));
                 return true;
             default:
-                Console.Error.WriteLine($"Unknown command '{args[0]}'. Commands: seed --count N [--seed S]; create-admin --user NAME.");
+                Console.Error.WriteLine($"Unknown command '{args[0]}'. Commands: seed --count N [--seed S] [--per-day R]; create-admin --user NAME.");
                 Environment.ExitCode = 2;
                 return true;
         }

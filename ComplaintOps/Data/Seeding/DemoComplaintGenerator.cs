@@ -6,9 +6,10 @@ namespace ComplaintOps.Data.Seeding;
 /// <summary>
 /// Makes realistic complaints from the last 90 days and walks each through the lifecycle with the
 /// domain's own methods, so every timeline and due time is what real handling would have produced.
-/// Deterministic for a given seed.
+/// Deterministic for a given seed. With <paramref name="historyDays"/> the complaints are spread evenly over that many
+/// days instead (a constant daily rate: a bigger database is a longer history, not a denser one — for benchmarks).
 /// </summary>
-internal sealed class DemoComplaintGenerator(Random random, DateTime nowUtc, SlaClock clock, IReadOnlyList<Actor> handlers)
+internal sealed class DemoComplaintGenerator(Random random, DateTime nowUtc, SlaClock clock, IReadOnlyList<Actor> handlers, double? historyDays = null)
 {
     private static readonly Channel[] Channels = Enum.GetValues<Channel>();
     private static readonly ProblemSubType[] SubTypes = Enum.GetValues<ProblemSubType>();
@@ -16,7 +17,7 @@ internal sealed class DemoComplaintGenerator(Random random, DateTime nowUtc, Sla
     public Complaint Next(Func<DateTime, string> trackingNumber)
     {
         // Recent days are busier, as a live queue is.
-        var ageDays = 90 * Math.Pow(random.NextDouble(), 1.6);
+        var ageDays = historyDays is { } days ? days * random.NextDouble() : 90 * Math.Pow(random.NextDouble(), 1.6);
         var received = nowUtc.AddDays(-ageDays).AddSeconds(-random.Next(0, 3600));
         var channel = Pick(Channels);
         var subType = Pick(SubTypes);

@@ -48,12 +48,16 @@ public sealed class DemoSeeder(
         }
     }
 
-    /// <summary>Adds <paramref name="count"/> generated complaints in batches; used by first start and the seed command.</summary>
-    public async Task AddComplaintsAsync(int count, SlaClock clock, int seed, CancellationToken ct = default)
+    /// <summary>
+    /// Adds <paramref name="count"/> generated complaints in batches; used by first start and the seed command.
+    /// With <paramref name="perDay"/> they arrive at that constant daily rate (count / perDay days of history) instead
+    /// of over the last 90 days, so databases of different sizes differ in history, not in density.
+    /// </summary>
+    public async Task AddComplaintsAsync(int count, SlaClock clock, int seed, CancellationToken ct = default, double? perDay = null)
     {
         var watch = Stopwatch.StartNew();
         var handlers = await HandlerActorsAsync();
-        var generator = new DemoComplaintGenerator(new Random(seed), time.UtcNow, clock, handlers);
+        var generator = new DemoComplaintGenerator(new Random(seed), time.UtcNow, clock, handlers, perDay is > 0 ? count / perDay.Value : null);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         var sequences = await db.DailySequences.ToDictionaryAsync(s => s.Day, ct);

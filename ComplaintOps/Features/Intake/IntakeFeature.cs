@@ -4,7 +4,9 @@ public static class IntakeFeature
 {
     public static IServiceCollection AddIntake(this IServiceCollection services)
     {
+        services.AddOptions<IntakeWriterOptions>().BindConfiguration(IntakeWriterOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<OwnerAssignment>();
+        services.AddSingleton<IntakeWriter>();
         services.AddSingleton<IntakeService>();
         return services;
     }

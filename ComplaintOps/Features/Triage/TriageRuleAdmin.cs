@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ComplaintOps.Features.Triage;
 
 /// <summary>Adding, editing and disabling the classification and risk keyword rules (/admin/rules). Every change is audited.</summary>
-public sealed class TriageRuleAdmin(IDbContextFactory<ComplaintOpsDb> dbFactory, AuditTrail audit, BusinessTime time)
+public sealed class TriageRuleAdmin(IDbContextFactory<ComplaintOpsDb> dbFactory, AuditTrail audit, BusinessTime time, TriageRuleCache cache)
 {
     public const int MaxKeywordLength = 50;
 
@@ -42,6 +42,7 @@ public sealed class TriageRuleAdmin(IDbContextFactory<ComplaintOpsDb> dbFactory,
         rule.Enabled = enabled;
         Stamp(rule, by);
         await db.SaveChangesAsync(ct);
+        cache.Invalidate();
         await audit.RecordAsync(by, "EditClassificationRule", $"ClassificationRule:{rule.Id}", $"{subType}: {rule.Keywords} (weight {weight}, {(enabled ? "enabled" : "disabled")})", ct);
         return rule.Id;
     }
@@ -68,6 +69,7 @@ public sealed class TriageRuleAdmin(IDbContextFactory<ComplaintOpsDb> dbFactory,
         rule.Enabled = enabled;
         Stamp(rule, by);
         await db.SaveChangesAsync(ct);
+        cache.Invalidate();
         await audit.RecordAsync(by, "EditRiskRule", $"RiskRule:{rule.Id}", $"{keyword}: {level}, {trigger} ({(enabled ? "enabled" : "disabled")})", ct);
         return rule.Id;
     }

@@ -30,7 +30,7 @@ public sealed record TriageSuggestion(
 }
 
 /// <summary>Classification (R9) and risk grading (R8, R10) with the rules administrators keep in the database.</summary>
-public sealed class TriageService(IDbContextFactory<ComplaintOpsDb> dbFactory, IOptions<TriageOptions> options, BusinessTime time)
+public sealed class TriageService(IDbContextFactory<ComplaintOpsDb> dbFactory, IOptions<TriageOptions> options, BusinessTime time, TriageRuleCache rules)
 {
     /// <summary>
     /// Suggests a sub-type and a grade for <paramref name="text"/> (title, description and demands together).
@@ -73,11 +73,11 @@ public sealed class TriageService(IDbContextFactory<ComplaintOpsDb> dbFactory, I
 
     private async Task<GradingPolicy> PolicyAsync(ComplaintOpsDb db, CancellationToken ct)
     {
-        var keywords = await db.RiskRules.AsNoTracking().Where(r => r.Enabled).OrderBy(r => r.Id).ToListAsync(ct);
+        var keywords = (await rules.GetAsync(db, ct)).Risk;
         var o = options.Value;
-        return new GradingPolicy(keywords.Select(k => k.ToDomain()).ToArray(), o.CompensationThresholdYuan * 100, o.RepeatComplaintCount, o.RepeatWindowDays);
+        return new GradingPolicy(keywords, o.CompensationThresholdYuan * 100, o.RepeatComplaintCount, o.RepeatWindowDays);
     }
 
-    private static async Task<IReadOnlyList<KeywordRule>> ClassificationRulesAsync(ComplaintOpsDb db, CancellationToken ct) =>
-        (await db.ClassificationRules.AsNoTracking().Where(r => r.Enabled).OrderBy(r => r.Id).ToListAsync(ct)).Select(r => r.ToDomain()).ToArray();
+    private async Task<IReadOnlyList<KeywordRule>> ClassificationRulesAsync(ComplaintOpsDb db, CancellationToken ct) =>
+        (await rules.GetAsync(db, ct)).Classification;
 }

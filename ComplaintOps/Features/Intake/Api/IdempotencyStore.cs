@@ -2,15 +2,17 @@ using System.Security.Cryptography;
 using ComplaintOps.Data;
 using ComplaintOps.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ComplaintOps.Features.Intake.Api;
 
 /// <summary>
 /// Remembers answered requests per (API key, Idempotency-Key) in the database, so a retry, even after a
-/// restart, never creates a second complaint. A key is reserved before the complaint is created: two
-/// concurrent requests with the same key cannot both create one (the unique index decides).
+/// restart, never creates a second complaint. The answer is written by the intake writer in the same transaction
+/// as the complaint (<see cref="IdempotencyIntent"/>): a crash leaves either both or neither. Two concurrent
+/// requests with the same key are decided by the single writer (the unique index still guards the table).
 /// </summary>
-public sealed class IdempotencyStore(IDbContextFactory<ComplaintOpsDb> dbFactory, BusinessTime time)
+public sealed class IdempotencyStore(IDbContextFactory<ComplaintOpsDb> dbFactory, BusinessTime time, IOptions<IntakeApiOptions> options)
 {
     public const string Header = "Idempotency-Key";
     public const int MaxKeyLength = 100;
@@ -21,44 +23,49 @@ public sealed class IdempotencyStore(IDbContextFactory<ComplaintOpsDb> dbFactory
     public static bool IsWellFormed(string key) =>
         key.Length is > 0 and <= MaxKeyLength && key.All(ch => ch is > ' ' and <= '~');
 
+    /// <summary>The answer remembered for this key, if any; an abandoned reservation (see <see cref="IsAbandoned"/>) counts as none.</summary>
     public async Task<IdempotencyRecord?> FindAsync(int apiKeyId, string key, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.ApiKeyId == apiKeyId && r.Key == key, ct);
+        var record = await db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.ApiKeyId == apiKeyId && r.Key == key, ct);
+        return record is not null && IsAbandoned(record, time.UtcNow, options.Value) ? null : record;
     }
 
-    /// <summary>Reserves the key; returns the record that already holds it when another request got there first.</summary>
-    public async Task<(IdempotencyRecord Reserved, IdempotencyRecord? Existing)> ReserveAsync(int apiKeyId, string key, string requestHash, CancellationToken ct = default)
-    {
-        var record = new IdempotencyRecord { ApiKeyId = apiKeyId, Key = key, RequestHash = requestHash, CreatedAtUtc = time.UtcNow };
-        try
-        {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            db.IdempotencyRecords.Add(record);
-            await db.SaveChangesAsync(ct);
-            return (record, null);
-        }
-        catch (DbUpdateException)
-        {
-            var existing = await FindAsync(apiKeyId, key, ct);
-            if (existing is null) throw;
-            return (record, existing);
-        }
-    }
+    /// <summary>
+    /// A reservation (status 0) older than <see cref="IntakeApiOptions.AbandonedReservationSeconds"/>: its request died
+    /// between reserving and answering (earlier versions reserved in a transaction of their own), so no complaint was
+    /// committed with it and the key may be used again.
+    /// </summary>
+    public static bool IsAbandoned(IdempotencyRecord record, DateTime nowUtc, IntakeApiOptions options) =>
+        record.StatusCode == 0 && record.CreatedAtUtc < nowUtc.AddSeconds(-options.AbandonedReservationSeconds);
 
-    public async Task CompleteAsync(long id, int statusCode, string body, string? location, CancellationToken ct = default)
+    /// <summary>Deletes answers older than <see cref="IntakeApiOptions.IdempotencyRetentionDays"/>; returns how many.</summary>
+    public async Task<int> PurgeAsync(CancellationToken ct = default)
     {
+        var before = time.UtcNow.AddDays(-options.Value.IdempotencyRetentionDays);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await db.IdempotencyRecords.Where(r => r.Id == id).ExecuteUpdateAsync(s => s
-            .SetProperty(r => r.StatusCode, statusCode)
-            .SetProperty(r => r.ResponseBody, body)
-            .SetProperty(r => r.Location, location), ct);
+        return await db.IdempotencyRecords.Where(r => r.CreatedAtUtc < before).ExecuteDeleteAsync(ct);
     }
+}
 
-    /// <summary>Frees a reservation whose request failed, so the caller may retry with the same key.</summary>
-    public async Task ReleaseAsync(long id)
+/// <summary>Runs <see cref="IdempotencyStore.PurgeAsync"/> at start and every <see cref="IntakeApiOptions.IdempotencyPurgeIntervalMinutes"/>.</summary>
+public sealed class IdempotencyCleanup(IdempotencyStore store, IOptions<IntakeApiOptions> options, ILogger<IdempotencyCleanup> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync();
-        await db.IdempotencyRecords.Where(r => r.Id == id && r.StatusCode == 0).ExecuteDeleteAsync();
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(options.Value.IdempotencyPurgeIntervalMinutes));
+        do
+        {
+            try
+            {
+                var purged = await store.PurgeAsync(stoppingToken);
+                if (purged > 0) log.LogInformation("Purged {Count} idempotency records", purged);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogWarning(e, "Purging idempotency records failed; trying again later");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

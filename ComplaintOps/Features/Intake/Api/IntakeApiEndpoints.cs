@@ -56,9 +56,7 @@ internal static class IntakeApiEndpoints
         }
         if (!read.IsValid) return Results.ValidationProblem(read.Errors, title: "The complaint has invalid fields.");
 
-        var (reserved, existing) = await idempotency.ReserveAsync(key.Id, idempotencyKey, hash, ct);
-        if (existing is not null) return Replay(http, existing, hash);
-        Complaint complaint;
+        IntakeOutcome outcome;
         try
         {
             var actor = new Actor(ApiKeyAuthentication.ActorId(key.Id), key.SourceName);
@@ -66,23 +64,17 @@ internal static class IntakeApiEndpoints
             var subType = read.Request!.ProblemSubType
                 ?? (await triage.SuggestAsync($"{read.Request.Title} {read.Request.Description}", ct: ct)).SubType
                 ?? IntakeRequestReader.DefaultSubType;
-            complaint = await intake.ReceiveAsync(IntakeRequestReader.ToNewComplaint(read.Request, key, subType), actor, acceptedBy: null, ct);
+            // The answer is remembered in the complaint's own transaction: a crash leaves both or neither.
+            var intent = new IdempotencyIntent(key.Id, idempotencyKey, hash, complaint => Receipt(complaint, key));
+            outcome = await intake.ReceiveFromApiAsync(IntakeRequestReader.ToNewComplaint(read.Request, key, subType), actor, intent, ct);
         }
         catch (DomainException e)
         {
-            await idempotency.ReleaseAsync(reserved.Id);
             return Problem(StatusCodes.Status422UnprocessableEntity, e.Message);
         }
-        catch
-        {
-            await idempotency.ReleaseAsync(reserved.Id);
-            throw;
-        }
+        if (outcome.Earlier is { } first) return Replay(http, first, hash);
 
-        var receipt = new IntakeReceipt(complaint.TrackingNumber, complaint.Status, complaint.Channel, key.SourceName, complaint.SourceReference, complaint.ReceivedAtUtc);
-        var json = JsonSerializer.Serialize(receipt, Json);
-        var location = $"/api/v1/complaints/{Uri.EscapeDataString(complaint.TrackingNumber)}";
-        await idempotency.CompleteAsync(reserved.Id, StatusCodes.Status201Created, json, location, CancellationToken.None);
+        var (json, location) = Receipt(outcome.Complaint!, key);
         http.Response.Headers.Location = location;
         return Results.Text(json, "application/json", Encoding.UTF8, StatusCodes.Status201Created);
     }
@@ -101,6 +93,12 @@ internal static class IntakeApiEndpoints
         // The next time the user is owed word from us: the first reply until it is given, then progress feedback (R15–R17).
         var next = found.FirstReplyAtUtc is null ? found.FirstReplyDueUtc ?? found.LetterReplyDueUtc ?? found.ProgressFeedbackDueUtc : found.ProgressFeedbackDueUtc;
         return Results.Json(new IntakeStatus(found.TrackingNumber, found.Status, found.SourceReference, found.ReceivedAtUtc, next), Json);
+    }
+
+    private static (string Body, string Location) Receipt(Complaint complaint, ApiKey key)
+    {
+        var receipt = new IntakeReceipt(complaint.TrackingNumber, complaint.Status, complaint.Channel, key.SourceName, complaint.SourceReference, complaint.ReceivedAtUtc);
+        return (JsonSerializer.Serialize(receipt, Json), $"/api/v1/complaints/{Uri.EscapeDataString(complaint.TrackingNumber)}");
     }
 
     /// <summary>The key the scheme authenticated, from its claims (no second look-up).</summary>

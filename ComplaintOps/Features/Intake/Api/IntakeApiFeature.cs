@@ -18,6 +18,7 @@ public static class IntakeApiFeature
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<IdempotencyStore>();
         services.AddHostedService<DemoApiKey>();
+        services.AddHostedService<IdempotencyCleanup>();
 
         // Its own scheme; the console's cookie is never consulted, so an API call is never redirected to sign-in.
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);

@@ -52,6 +52,8 @@ public sealed class BatchDetector(IOptions<BatchDetectionOptions> options, Busin
 
     private async Task ApplyAsync(ComplaintOpsDb db, Complaint complaint, BatchDecision decision, CancellationToken ct)
     {
+        // Nothing to write (most complaints): no SaveChanges, whose change detection grows with a group-commit's context.
+        if (decision.DuplicateOfId is null && decision.Outcome == BatchOutcome.None) return;
         var now = time.UtcNow;
         if (decision.DuplicateOfId is { } originalId)
         {
