@@ -4,6 +4,7 @@ using ComplaintOps.Features.AnswerRate;
 using ComplaintOps.Features.Attachments;
 using ComplaintOps.Features.Calendars;
 using ComplaintOps.Features.Complaints;
+using ComplaintOps.Features.CrisisBoard;
 using ComplaintOps.Features.Health;
 using ComplaintOps.Features.Identity;
 using ComplaintOps.Features.Intake;
@@ -12,6 +13,7 @@ using ComplaintOps.Features.Intake.Api;
 using ComplaintOps.Features.Intake.Public;
 using ComplaintOps.Features.Triage.BatchDetection;
 using ComplaintOps.Infrastructure;
+using ComplaintOps.Infrastructure.Scheduling;
 
 // The design card keeps wwwroot/, appsettings.json and data/ at the repository root.
 var root = RepositoryRoot.Find(Directory.GetCurrentDirectory(), AppContext.BaseDirectory);
@@ -36,6 +38,8 @@ builder.Services
     .AddBatchDetection(builder.Configuration)
     .AddAnswerRate()
     .AddAttachments(builder.Configuration)
+    .AddScheduling(builder.Configuration)
+    .AddCrisisBoard(builder.Configuration)
     .AddConsoleUi();
 
 var app = builder.Build();
@@ -67,6 +71,7 @@ app.MapIntake();
 app.MapIntakeApi();
 app.MapPublicIntake();
 app.MapAnswerRate();
+app.MapCrisisBoard();
 app.MapConsoleUi();
 
 await app.RunAsync();

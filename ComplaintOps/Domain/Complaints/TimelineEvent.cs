@@ -8,6 +8,11 @@ public enum TimelineEventKind
     Note = 3,
     Assigned = 4,
     FeedbackGiven = 5,
+
+    // Crisis board 50–59.
+    AlarmRaised = 50,
+    AlarmAcknowledged = 51,
+    AlarmEscalated = 52,
 }
 
 /// <summary>One entry on a complaint's timeline: who, when, what, before → after. Never edited or deleted.</summary>
