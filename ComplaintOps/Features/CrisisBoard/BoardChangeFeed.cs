@@ -1,8 +1,10 @@
+using System.Text.Json.Serialization;
 using System.Threading.Channels;
 
 namespace ComplaintOps.Features.CrisisBoard;
 
-/// <summary>What changed, as the board and the hub's clients see it.</summary>
+/// <summary>What changed, as the board and the hub's clients see it (sent by name).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<BoardChangeKind>))]
 public enum BoardChangeKind
 {
     /// <summary>A complaint was received.</summary>
