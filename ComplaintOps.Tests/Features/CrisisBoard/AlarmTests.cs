@@ -127,6 +127,36 @@ public sealed class AlarmTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(expert.Name, (await db.AlarmEvents.SingleAsync(a => a.Id == alarm.Id)).AssignedToName);
     }
 
+    [Fact]
+    public async Task R31_raising_and_acknowledging_reach_the_change_feed()
+    {
+        var feed = Get<BoardChangeFeed>();
+        var seen = new List<BoardChange>();
+        var acked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var subscription = feed.Subscribe(changes =>
+        {
+            lock (seen) seen.AddRange(changes);
+            if (changes.Any(c => c.Kind == BoardChangeKind.AlarmAcknowledged)) acked.TrySetResult();
+            return Task.CompletedTask;
+        });
+        var complaint = await Get<IntakeService>().ReceiveAsync(HighRisk("13700000006"), Actor.System);
+        var alarm = await WaitForAlarmAsync(complaint.Id, AlarmKind.NewHighRisk);
+        await Get<AlarmService>().AcknowledgeAsync(alarm.Id, Supervisor, null);
+        try
+        {
+            await acked.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        catch (TimeoutException)
+        {
+            lock (seen) Assert.Fail(string.Join(", ", seen.Select(c => $"{c.Kind}:{c.ComplaintId}:{c.AlarmId}")));
+        }
+        lock (seen)
+        {
+            Assert.Contains(seen, c => c.Kind == BoardChangeKind.ComplaintAdded && c.ComplaintId == complaint.Id && c.HighRisk);
+            Assert.Contains(seen, c => c.Kind == BoardChangeKind.AlarmAcknowledged && c.AlarmId == alarm.Id);
+        }
+    }
+
     private static async Task<DomainException?> Try(Func<Task> act)
     {
         try

@@ -34,7 +34,8 @@ public sealed record BoardChange(
     string? Status = null,
     string? AlarmKind = null,
     string? AlarmSeverity = null,
-    bool HighRisk = false);
+    bool HighRisk = false,
+    string? TrackingNumber = null);
 
 /// <summary>
 /// The in-process change feed: the SaveChanges interceptor (and anything else) publishes; the publisher

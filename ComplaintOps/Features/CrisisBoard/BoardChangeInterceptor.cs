@@ -60,17 +60,23 @@ public sealed class BoardChangeInterceptor(BoardChangeFeed feed, TimeProvider ti
         return Task.CompletedTask;
     }
 
-    // A transaction disposed without commit (an exception) rolls back without telling interceptors: a new one starts clean.
+    // A transaction disposed without commit (an exception) rolls back without telling interceptors: a new one starts
+    // clean. Only the uncommitted part is dropped: SaveChanges opens its own transaction after capturing what it saves.
     public DbTransaction TransactionStarted(DbConnection connection, TransactionEndEventData eventData, DbTransaction result)
     {
-        Forget(eventData.Context, savingOnly: false);
+        ForgetUncommitted(eventData.Context);
         return result;
     }
 
     public ValueTask<DbTransaction> TransactionStartedAsync(DbConnection connection, TransactionEndEventData eventData, DbTransaction result, CancellationToken cancellationToken = default)
     {
-        Forget(eventData.Context, savingOnly: false);
+        ForgetUncommitted(eventData.Context);
         return ValueTask.FromResult(result);
+    }
+
+    private void ForgetUncommitted(DbContext? context)
+    {
+        if (context is not null && _states.TryGetValue(context, out var state)) state.Uncommitted.Clear();
     }
 
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Committed(eventData.Context);
@@ -109,13 +115,13 @@ public sealed class BoardChangeInterceptor(BoardChangeFeed feed, TimeProvider ti
             {
                 case Complaint c when entry.State == EntityState.Added:
                     state.Saving.Add(() => new BoardChange(BoardChangeKind.ComplaintAdded, now, c.Id,
-                        Severity: c.Severity.ToString(), Status: c.Status.ToString(), HighRisk: c.Severity == ComplaintSeverity.HighRisk));
+                        Severity: c.Severity.ToString(), Status: c.Status.ToString(), HighRisk: c.Severity == ComplaintSeverity.HighRisk, TrackingNumber: c.TrackingNumber));
                     break;
                 case Complaint c when entry.State == EntityState.Modified && Changed(entry, WatchedComplaintProperties):
                     var becameHighRisk = c.Severity == ComplaintSeverity.HighRisk
                         && entry.Property(nameof(Complaint.Severity)) is { IsModified: true } sev && !Equals(sev.OriginalValue, ComplaintSeverity.HighRisk);
                     state.Saving.Add(() => new BoardChange(BoardChangeKind.ComplaintChanged, now, c.Id,
-                        Severity: c.Severity.ToString(), Status: c.Status.ToString(), HighRisk: becameHighRisk));
+                        Severity: c.Severity.ToString(), Status: c.Status.ToString(), HighRisk: becameHighRisk, TrackingNumber: c.TrackingNumber));
                     break;
                 case AlarmEvent a when entry.State == EntityState.Added:
                     state.Saving.Add(() => Alarm(BoardChangeKind.AlarmRaised, a, now));
