@@ -130,4 +130,24 @@ public sealed class SlaWatchdogTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(0, again.Raised);
         Assert.Equal(before, await db.AlarmEvents.CountAsync());
     }
+
+    [Fact]
+    public async Task R31_alarms_of_a_finished_complaint_are_resolved_by_the_next_run()
+    {
+        var watchdog = Get<SlaWatchdog>();
+        var id = await StoreAsync(Channel.Web, Now);
+        app.Clock.Advance(TimeSpan.FromHours(25));
+        await watchdog.RunAsync();
+        Assert.All(await AlarmsAsync(id), a => Assert.Null(a.ResolvedAtUtc));
+        Assert.NotEmpty(await AlarmsAsync(id));
+
+        await using (var db = app.OpenDb())
+        {
+            var c = await db.Complaints.SingleAsync(x => x.Id == id);
+            c.MoveTo(ComplaintStatus.Closed, new Actor("agent", "李娜"), Now, "已当场解答");
+            await db.SaveChangesAsync();
+        }
+        await watchdog.RunAsync();
+        Assert.All(await AlarmsAsync(id), a => Assert.NotNull(a.ResolvedAtUtc));
+    }
 }

@@ -132,6 +132,28 @@ public sealed class AlarmService(IDbContextFactory<ComplaintOpsDb> dbFactory, Bu
         return escalated;
     }
 
+    /// <summary>Alarms about complaints that are finished are resolved (they leave the board's feed); returns how many.</summary>
+    public async Task<int> ResolveFinishedAsync(CancellationToken ct = default)
+    {
+        ComplaintStatus[] finished = [ComplaintStatus.Closed, ComplaintStatus.Referred, ComplaintStatus.NotEstablished, ComplaintStatus.OutOfScope, ComplaintStatus.Archived];
+        var now = time.UtcNow;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var open = await db.AlarmEvents
+            .Where(a => a.ResolvedAtUtc == null && a.ComplaintId != null
+                && db.Complaints.Any(c => c.Id == a.ComplaintId && finished.Contains(c.Status)))
+            .Take(500).ToListAsync(ct);
+        foreach (var alarm in open) alarm.Resolve(now);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return 0; // Acknowledged or escalated meanwhile: the next run resolves it.
+        }
+        return open.Count;
+    }
+
     /// <summary>People a case can be assigned to from the board: the handling roles, with their tier.</summary>
     public async Task<IReadOnlyList<AssignableUser>> AssignableUsersAsync(CancellationToken ct = default)
     {

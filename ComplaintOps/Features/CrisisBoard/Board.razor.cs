@@ -53,7 +53,7 @@ public sealed partial class Board
         try
         {
             _module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/board.js");
-            await _module.InvokeVoidAsync("watchReconnect");
+            if (_module is not null) await _module.InvokeVoidAsync("watchReconnect");
         }
         catch (JSException)
         {

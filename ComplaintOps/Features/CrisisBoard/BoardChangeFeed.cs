@@ -18,6 +18,8 @@ public enum BoardChangeKind
     IncidentChanged = 6,
     /// <summary>A satisfaction score came in (published by the satisfaction feature, issue 6).</summary>
     SatisfactionRecorded = 7,
+    /// <summary>An alarm was resolved (its complaint finished); it leaves the feed.</summary>
+    AlarmResolved = 8,
 }
 
 /// <summary>

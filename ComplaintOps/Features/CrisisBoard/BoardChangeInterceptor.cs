@@ -129,7 +129,7 @@ public sealed class BoardChangeInterceptor(BoardChangeFeed feed, TimeProvider ti
                 case AlarmEvent a when entry.State == EntityState.Modified:
                     var kind = entry.Property(nameof(AlarmEvent.AcknowledgedAtUtc)).IsModified ? BoardChangeKind.AlarmAcknowledged
                         : entry.Property(nameof(AlarmEvent.Level)).IsModified ? BoardChangeKind.AlarmEscalated
-                        : BoardChangeKind.AlarmRaised;
+                        : BoardChangeKind.AlarmResolved;
                     state.Saving.Add(() => Alarm(kind, a, now));
                     break;
                 case BatchIncident i when entry.State is EntityState.Added or EntityState.Modified:

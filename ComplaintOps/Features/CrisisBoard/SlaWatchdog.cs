@@ -62,6 +62,7 @@ public sealed class SlaWatchdog(
             }
         }
         var count = await alarms.RaiseAsync(raised, ct);
+        await alarms.ResolveFinishedAsync(ct);
         var escalated = await alarms.EscalateDueAsync(ct);
         return new WatchdogResult(rows.Count, count, escalated);
     }
