@@ -1,3 +1,4 @@
+using System.Globalization;
 using ComplaintOps.Domain.Complaints;
 using ComplaintOps.Features.Identity;
 using ComplaintOps.Infrastructure;
@@ -39,8 +40,14 @@ public sealed partial class Board
     private readonly SemaphoreSlim _refreshGate = new(1, 1);
     private int _pending;
 
+    // Pushes arrive on the publisher's thread: render them in the culture the user chose, not the server's default.
+    private CultureInfo _culture = CultureInfo.CurrentCulture;
+    private CultureInfo _uiCulture = CultureInfo.CurrentUICulture;
+
     protected override async Task OnInitializedAsync()
     {
+        _culture = CultureInfo.CurrentCulture;
+        _uiCulture = CultureInfo.CurrentUICulture;
         _subscription = Feed.Subscribe(OnChangesAsync);
         Connection.Changed += OnConnectionChangedAsync;
         _snapshot = await Queries.LoadAsync();
@@ -84,6 +91,8 @@ public sealed partial class Board
             Interlocked.Decrement(ref _pending);
             return;
         }
+        CultureInfo.CurrentCulture = _culture;
+        CultureInfo.CurrentUICulture = _uiCulture;
         await _refreshGate.WaitAsync();
         try
         {
