@@ -26,6 +26,12 @@ if (args.Length > 0 && args[0] == "intake")
     await IntakeBench.RunAsync(root, args);
     return;
 }
+if (args.Length > 0 && args[0] == "board")
+{
+    // Issue 5 §6: SignalR push to 200 board clients beside a bare broadcast (BoardBench.cs).
+    await BoardBench.RunAsync(root, args);
+    return;
+}
 var options = BenchOptions.Parse(args, root);
 
 var complaints = await BenchDatabase.EnsureAsync(root, options);

@@ -6,6 +6,7 @@ using ComplaintOps.Features.Calendars;
 using ComplaintOps.Features.Complaints;
 using ComplaintOps.Features.Handling.Routing;
 using ComplaintOps.Features.Handling;
+using ComplaintOps.Features.CrisisBoard;
 using ComplaintOps.Features.Health;
 using ComplaintOps.Features.Identity;
 using ComplaintOps.Features.Intake;
@@ -15,6 +16,7 @@ using ComplaintOps.Features.Intake.Public;
 using ComplaintOps.Features.Resolution;
 using ComplaintOps.Features.Triage.BatchDetection;
 using ComplaintOps.Infrastructure;
+using ComplaintOps.Infrastructure.Scheduling;
 
 // The design card keeps wwwroot/, appsettings.json and data/ at the repository root.
 var root = RepositoryRoot.Find(Directory.GetCurrentDirectory(), AppContext.BaseDirectory);
@@ -42,6 +44,8 @@ builder.Services
     .AddRouting(builder.Configuration)
     .AddInvestigationAndCollaboration(builder.Configuration)
     .AddResolution(builder.Configuration)
+    .AddScheduling(builder.Configuration)
+    .AddCrisisBoard(builder.Configuration)
     .AddConsoleUi();
 
 var app = builder.Build();
@@ -73,6 +77,7 @@ app.MapIntake();
 app.MapIntakeApi();
 app.MapPublicIntake();
 app.MapAnswerRate();
+app.MapCrisisBoard();
 app.MapConsoleUi();
 
 await app.RunAsync();

@@ -20,12 +20,16 @@ public class AppFactory : WebApplicationFactory<Program>
 
     protected virtual int SeedComplaints => 400;
 
+    protected virtual bool SchedulingEnabled => false;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseContentRoot(RepoPaths.Root);
         builder.UseEnvironment("Testing");
         builder.UseSetting("Storage:DatabasePath", DatabasePath);
         builder.UseSetting("Seeding:Demo", "true");
+        // Quartz stays off in tests (jobs are run directly) unless a test class switches it on.
+        builder.UseSetting("Scheduling:Enabled", SchedulingEnabled ? "true" : "false");
         builder.UseSetting("Seeding:Complaints", SeedComplaints.ToString(System.Globalization.CultureInfo.InvariantCulture));
         // Routing runs when a test calls RoutingDispatcher itself, so no test's complaint changes under it.
         builder.UseSetting("Routing:Background", "false");

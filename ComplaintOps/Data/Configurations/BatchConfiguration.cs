@@ -1,5 +1,4 @@
 using ComplaintOps.Domain.Complaints;
-using ComplaintOps.Features.CrisisBoard;
 using ComplaintOps.Features.Triage.BatchDetection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -32,16 +31,5 @@ internal sealed class BatchIncidentConfiguration : IEntityTypeConfiguration<Batc
         i.Property(x => x.Summary).HasMaxLength(200);
         i.Property(x => x.Provinces).HasMaxLength(400);
         i.HasIndex(x => x.LastSeenUtc);
-    }
-}
-
-internal sealed class AlarmEventConfiguration : IEntityTypeConfiguration<AlarmEvent>
-{
-    public void Configure(EntityTypeBuilder<AlarmEvent> a)
-    {
-        a.HasKey(x => x.Id);
-        a.Property(x => x.Summary).HasMaxLength(400);
-        a.HasIndex(x => x.RaisedAtUtc);
-        a.HasIndex(x => x.BatchIncidentId);
     }
 }

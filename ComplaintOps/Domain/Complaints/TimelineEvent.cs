@@ -28,6 +28,11 @@ public enum TimelineEventKind
     OutboundSent = 43,
     PartyResponded = 44,
     SolutionCarriedOut = 45,
+
+    // Crisis board 50–59.
+    AlarmRaised = 50,
+    AlarmAcknowledged = 51,
+    AlarmEscalated = 52,
 }
 
 /// <summary>One entry on a complaint's timeline: who, when, what, before → after. Never edited or deleted.</summary>

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace ComplaintOps.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class CaseHandling : Migration
+    public partial class CaseHandlingAndCrisisBoard : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -206,6 +206,73 @@ namespace ComplaintOps.Data.Migrations
                 table: "Complaints",
                 type: "INTEGER",
                 nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "AcknowledgeNote",
+                table: "AlarmEvents",
+                type: "TEXT",
+                maxLength: 500,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "AcknowledgedAtUtc",
+                table: "AlarmEvents",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "AcknowledgedById",
+                table: "AlarmEvents",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "AcknowledgedByName",
+                table: "AlarmEvents",
+                type: "TEXT",
+                maxLength: 100,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "AssignedToName",
+                table: "AlarmEvents",
+                type: "TEXT",
+                maxLength: 100,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "EscalatedAtUtc",
+                table: "AlarmEvents",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Key",
+                table: "AlarmEvents",
+                type: "TEXT",
+                maxLength: 120,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Level",
+                table: "AlarmEvents",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ResolvedAtUtc",
+                table: "AlarmEvents",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "AlarmEvents",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
 
             migrationBuilder.CreateTable(
                 name: "ArchiveRecords",
@@ -423,6 +490,22 @@ namespace ComplaintOps.Data.Migrations
                 filter: "\"RoutedAtUtc\" IS NULL AND \"Status\" < 5");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AlarmEvents_AcknowledgedAtUtc_Severity_RaisedAtUtc",
+                table: "AlarmEvents",
+                columns: new[] { "AcknowledgedAtUtc", "Severity", "RaisedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AlarmEvents_ComplaintId",
+                table: "AlarmEvents",
+                column: "ComplaintId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AlarmEvents_Key",
+                table: "AlarmEvents",
+                column: "Key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ArchiveRecords_ComplaintId",
                 table: "ArchiveRecords",
                 column: "ComplaintId",
@@ -522,6 +605,18 @@ namespace ComplaintOps.Data.Migrations
             migrationBuilder.DropIndex(
                 name: "IX_Complaints_RoutingWaiting",
                 table: "Complaints");
+
+            migrationBuilder.DropIndex(
+                name: "IX_AlarmEvents_AcknowledgedAtUtc_Severity_RaisedAtUtc",
+                table: "AlarmEvents");
+
+            migrationBuilder.DropIndex(
+                name: "IX_AlarmEvents_ComplaintId",
+                table: "AlarmEvents");
+
+            migrationBuilder.DropIndex(
+                name: "IX_AlarmEvents_Key",
+                table: "AlarmEvents");
 
             migrationBuilder.DropColumn(
                 name: "ArchiveSha256",
@@ -642,6 +737,46 @@ namespace ComplaintOps.Data.Migrations
             migrationBuilder.DropColumn(
                 name: "VerifiedByDepartment",
                 table: "Complaints");
+
+            migrationBuilder.DropColumn(
+                name: "AcknowledgeNote",
+                table: "AlarmEvents");
+
+            migrationBuilder.DropColumn(
+                name: "AcknowledgedAtUtc",
+                table: "AlarmEvents");
+
+            migrationBuilder.DropColumn(
+                name: "AcknowledgedById",
+                table: "AlarmEvents");
+
+            migrationBuilder.DropColumn(
+                name: "AcknowledgedByName",
+                table: "AlarmEvents");
+
+            migrationBuilder.DropColumn(
+                name: "AssignedToName",
+                table: "AlarmEvents");
+
+            migrationBuilder.DropColumn(
+                name: "EscalatedAtUtc",
+                table: "AlarmEvents");
+
+            migrationBuilder.DropColumn(
+                name: "Key",
+                table: "AlarmEvents");
+
+            migrationBuilder.DropColumn(
+                name: "Level",
+                table: "AlarmEvents");
+
+            migrationBuilder.DropColumn(
+                name: "ResolvedAtUtc",
+                table: "AlarmEvents");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "AlarmEvents");
         }
     }
 }

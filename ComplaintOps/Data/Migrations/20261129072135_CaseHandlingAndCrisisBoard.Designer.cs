@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ComplaintOps.Data.Migrations
 {
     [DbContext(typeof(ComplaintOpsDb))]
-    [Migration("20261129071620_CaseHandling")]
-    partial class CaseHandling
+    [Migration("20261129072135_CaseHandlingAndCrisisBoard")]
+    partial class CaseHandlingAndCrisisBoard
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -929,16 +929,48 @@ namespace ComplaintOps.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AcknowledgeNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AcknowledgedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcknowledgedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcknowledgedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignedToName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("BatchIncidentId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("ComplaintId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("EscalatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("RaisedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolvedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Severity")
@@ -949,11 +981,22 @@ namespace ComplaintOps.Data.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BatchIncidentId");
 
+                    b.HasIndex("ComplaintId");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
                     b.HasIndex("RaisedAtUtc");
+
+                    b.HasIndex("AcknowledgedAtUtc", "Severity", "RaisedAtUtc");
 
                     b.ToTable("AlarmEvents");
                 });

@@ -1,0 +1,116 @@
+using System.Globalization;
+using Bunit;
+using ComplaintOps.Domain.Complaints;
+using ComplaintOps.Features.AnswerRate;
+using ComplaintOps.Features.CrisisBoard;
+using ComplaintOps.Tests.Support;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace ComplaintOps.Tests.Components.CrisisBoard;
+
+/// <summary>R31, B1: the board's parts render given state, and the page updates on a change event.</summary>
+public sealed class BoardComponentsTests : ComponentTestBase
+{
+    public BoardComponentsTests()
+    {
+        var config = new ConfigurationBuilder().AddJsonFile(Path.Combine(RepoPaths.Root, "appsettings.json")).Build();
+        Services.AddAnswerRate();
+        Services.AddCrisisBoard(config);
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-CN");
+    }
+
+    private static AlarmRow Alarm(long id, AlarmSeverity severity, bool acked, EscalationLevel level = EscalationLevel.Supervisor) => new(
+        id, AlarmKind.NewHighRisk, severity, 7, "TS-20261128-00007", null, new DateTime(2026, 11, 28, 2, 0, 0, DateTimeKind.Utc), "摘要",
+        acked ? "吴刚" : null, acked ? new DateTime(2026, 11, 28, 2, 5, 0, DateTimeKind.Utc) : null, acked ? "已联系" : null, null, level, null, null);
+
+    [Fact]
+    public void B1_satisfaction_tiles_say_no_answers_yet_and_colour_figures_against_the_target()
+    {
+        var empty = Render<SatisfactionTiles>(p => p.Add(x => x.Snapshot, SatisfactionSnapshot.None));
+        foreach (var key in new[] { "Today", "Week", "Month" })
+        {
+            var tile = empty.Find($"[data-testid=satisfaction-{key}]");
+            Assert.Equal("none", tile.GetAttribute("data-meets"));
+            Assert.Contains("暂无满意度回复", tile.TextContent, StringComparison.Ordinal);
+        }
+
+        var figures = Render<SatisfactionTiles>(p => p
+            .Add(x => x.Snapshot, new SatisfactionSnapshot(new(100, 95), new(100, 80), new(0, 0)))
+            .Add(x => x.Target, 0.9));
+        Assert.Equal("True", figures.Find("[data-testid=satisfaction-Today]").GetAttribute("data-meets"));
+        Assert.Equal("False", figures.Find("[data-testid=satisfaction-Week]").GetAttribute("data-meets"));
+        Assert.Equal("none", figures.Find("[data-testid=satisfaction-Month]").GetAttribute("data-meets"));
+    }
+
+    [Fact]
+    public void B1_conformance_rows_are_red_below_target_and_blank_without_data()
+    {
+        var cut = Render<ConformancePanel>(p => p.Add(x => x.Rows, new List<ConformanceRow>
+        {
+            new("FirstReply", "R15", 1.0, false, 0.9, 10),
+            new("AnswerRate", "R14", 0.85, true, 0.9, 200),
+            new("LetterReply", "R16", 1.0, false, null, 0),
+        }));
+        Assert.Equal("False", cut.Find("[data-testid=conformance-FirstReply]").GetAttribute("data-meets"));
+        Assert.Contains("mud-error-text", cut.Find("[data-testid=conformance-FirstReply] [data-testid=conformance-value]").ClassName, StringComparison.Ordinal);
+        Assert.Equal("True", cut.Find("[data-testid=conformance-AnswerRate]").GetAttribute("data-meets"));
+        Assert.Equal("none", cut.Find("[data-testid=conformance-LetterReply]").GetAttribute("data-meets"));
+    }
+
+    [Fact]
+    public void R10_the_alarm_feed_marks_critical_alarms_and_shows_an_acknowledgement_when_it_comes_in()
+    {
+        Render<MudPopoverProvider>();
+        var cut = Render<AlarmFeed>(p => p.Add(x => x.Alarms, new List<AlarmRow> { Alarm(1, AlarmSeverity.Critical, false), Alarm(2, AlarmSeverity.Warning, false) }));
+        Assert.Contains("board-critical", cut.Find("[data-alarm='1']").ClassName, StringComparison.Ordinal);
+        Assert.DoesNotContain("board-critical", cut.Find("[data-alarm='2']").ClassName, StringComparison.Ordinal);
+        Assert.Equal(2, cut.FindAll("[data-testid=ack]").Count);
+
+        cut.Render(p => p.Add(x => x.Alarms, new List<AlarmRow> { Alarm(1, AlarmSeverity.Critical, true, EscalationLevel.Manager), Alarm(2, AlarmSeverity.Warning, false) }));
+        var acked = cut.Find("[data-alarm='1']");
+        Assert.Equal("true", acked.GetAttribute("data-acknowledged"));
+        Assert.DoesNotContain("board-critical", acked.ClassName, StringComparison.Ordinal);
+        Assert.Contains("吴刚", cut.Find("[data-alarm='1'] [data-testid=alarm-ack]").TextContent, StringComparison.Ordinal);
+        Assert.NotNull(cut.Find("[data-alarm='1'] [data-testid=alarm-escalated]"));
+    }
+
+    [Fact]
+    public async Task R10_R31_the_board_page_shows_a_new_high_risk_complaint_highlighted_after_a_change_event()
+    {
+        Render<MudPopoverProvider>();
+        var cut = Render<Board>();
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=board-counters]")), TimeSpan.FromSeconds(30));
+        Assert.Equal("0", cut.Find("[data-testid=counter-HighRiskOpen] [data-testid=counter-value]").TextContent.Trim());
+
+        var complaint = Complaint.Receive(new NewComplaint
+        {
+            Channel = Channel.App,
+            Complainant = new Complainant { Name = "用户", Phone = "13500000001", Province = "浙江", City = "杭州" },
+            Respondent = new Respondent { Kind = RespondentKind.Merchant, Name = "示例商家" },
+            ProductLine = "组件测试",
+            ProblemSubType = ProblemSubType.Malfunction,
+            Severity = ComplaintSeverity.HighRisk,
+            HighRiskTriggers = HighRiskTriggers.DangerToLifeOrProperty,
+            RiskLevel = RiskLevel.Critical,
+            Title = "充电宝起火",
+            Description = "充电时起火。",
+            Demands = "赔偿",
+        }, "TS-20261128-09001", Actor.System, TestComplaints.Owner, Now);
+        await StoreAsync(complaint);
+
+        // What the publisher does: hand the committed change to the open boards.
+        var feed = Services.GetRequiredService<BoardChangeFeed>();
+        Assert.True(feed.Reader.TryRead(out var changes));
+        Assert.Contains(changes!, c => c.Kind == BoardChangeKind.ComplaintAdded && c.HighRisk);
+        foreach (var subscriber in feed.Subscribers) await subscriber(changes!);
+
+        cut.WaitForAssertion(() =>
+        {
+            var row = cut.Find("[data-testid=high-risk] tr[data-new=true]");
+            Assert.Contains("TS-20261128-09001", row.TextContent, StringComparison.Ordinal);
+            Assert.Equal("1", cut.Find("[data-testid=counter-HighRiskOpen] [data-testid=counter-value]").TextContent.Trim());
+        }, TimeSpan.FromSeconds(30));
+    }
+}

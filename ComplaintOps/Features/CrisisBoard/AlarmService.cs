@@ -1,0 +1,171 @@
+using ComplaintOps.Data;
+using ComplaintOps.Domain.Complaints;
+using ComplaintOps.Features.Identity;
+using ComplaintOps.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ComplaintOps.Features.CrisisBoard;
+
+/// <summary>Someone an acknowledged case can be assigned to.</summary>
+public sealed record AssignableUser(string Id, string Name, Tier Tier);
+
+/// <summary>Raising (idempotent by key), acknowledging (once) and escalating alarms.</summary>
+public sealed class AlarmService(IDbContextFactory<ComplaintOpsDb> dbFactory, BusinessTime time, IOptions<CrisisBoardOptions> options)
+{
+    /// <summary>
+    /// Inserts the alarms whose key is not yet taken; returns how many were new. One query for the existing keys,
+    /// one save; the unique index on the key settles a race with another writer (then one by one, duplicates skipped).
+    /// </summary>
+    public async Task<int> RaiseAsync(IReadOnlyCollection<AlarmEvent> alarms, CancellationToken ct = default)
+    {
+        if (alarms.Count == 0) return 0;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var keys = alarms.Where(a => a.Key is not null).Select(a => a.Key!).ToList();
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in keys.Chunk(500))
+            taken.UnionWith(await db.AlarmEvents.Where(a => a.Key != null && chunk.Contains(a.Key)).Select(a => a.Key!).ToListAsync(ct));
+        var fresh = alarms.Where(a => a.Key is null || taken.Add(a.Key)).ToList();
+        if (fresh.Count == 0) return 0;
+        db.AlarmEvents.AddRange(fresh);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return fresh.Count;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            var added = 0;
+            foreach (var alarm in fresh)
+            {
+                try
+                {
+                    db.AlarmEvents.Add(alarm);
+                    await db.SaveChangesAsync(ct);
+                    added++;
+                }
+                catch (DbUpdateException)
+                {
+                    db.ChangeTracker.Clear();
+                }
+            }
+            return added;
+        }
+    }
+
+    /// <summary>R10: an alarm for each complaint that arrived high-risk (or, R19, became high-risk later); once per complaint.</summary>
+    public async Task<int> RaiseHighRiskAsync(IReadOnlyCollection<(int ComplaintId, bool New)> complaints, CancellationToken ct = default)
+    {
+        var ids = complaints.Select(c => c.ComplaintId).Distinct().ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.Complaints.AsNoTracking().Where(c => ids.Contains(c.Id) && c.Severity == ComplaintSeverity.HighRisk)
+            .Select(c => new { c.Id, c.TrackingNumber, c.ProductLine, c.RiskLevel, c.HighRiskTriggers }).ToListAsync(ct);
+        var now = time.UtcNow;
+        var isNew = complaints.ToDictionary(c => c.ComplaintId, c => c.New);
+        return await RaiseAsync(rows.Select(r => AlarmEvent.Raise(
+            isNew.GetValueOrDefault(r.Id) ? AlarmKind.NewHighRisk : AlarmKind.Reescalation, AlarmSeverity.Critical, now,
+            $"{r.TrackingNumber} · {r.ProductLine} · {r.RiskLevel} · {r.HighRiskTriggers}", complaintId: r.Id, key: $"highrisk:{r.Id}")).ToList(), ct);
+    }
+
+    /// <summary>
+    /// Records the acknowledgement (and, when asked, assigns the case). Recorded once: a second person acknowledging
+    /// the same alarm, even at the same moment, gets "AlarmAlreadyAcknowledged" (concurrency token on the alarm).
+    /// </summary>
+    public async Task<AlarmEvent> AcknowledgeAsync(long alarmId, Actor by, string? note, AssignableUser? assignTo = null, CancellationToken ct = default)
+    {
+        var now = time.UtcNow;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var alarm = await db.AlarmEvents.SingleOrDefaultAsync(a => a.Id == alarmId, ct)
+            ?? throw new DomainException("AlarmNotFound", "No such alarm.");
+        alarm.Acknowledge(by, now, note, assignTo?.Name);
+        if (alarm.ComplaintId is { } complaintId)
+        {
+            var complaint = await db.Complaints.SingleAsync(c => c.Id == complaintId, ct);
+            complaint.RecordAlarm(TimelineEventKind.AlarmAcknowledged, by, now, alarm.Kind.ToString(), alarm.AcknowledgeNote);
+            if (assignTo is not null)
+                complaint.AssignHandler(by, now, assignTo.Id, assignTo.Name, assignTo.Tier);
+        }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await using var fresh = await dbFactory.CreateDbContextAsync(ct);
+            var winner = await fresh.AlarmEvents.AsNoTracking().SingleAsync(a => a.Id == alarmId, ct);
+            throw new DomainException("AlarmAlreadyAcknowledged", $"Already acknowledged by {winner.AcknowledgedByName}.");
+        }
+        return alarm;
+    }
+
+    /// <summary>
+    /// Escalates unacknowledged critical alarms older than <see cref="CrisisBoardOptions.EscalateAfter"/> from the supervisor
+    /// to the manager, once, with an entry on the complaint's timeline. Returns how many escalated.
+    /// </summary>
+    public async Task<int> EscalateDueAsync(CancellationToken ct = default)
+    {
+        var now = time.UtcNow;
+        var cutoff = now - options.Value.EscalateAfter;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var due = await db.AlarmEvents
+            .Where(a => a.AcknowledgedAtUtc == null && a.Severity == AlarmSeverity.Critical && a.Level == EscalationLevel.Supervisor
+                && a.ResolvedAtUtc == null && a.RaisedAtUtc <= cutoff)
+            .OrderBy(a => a.RaisedAtUtc).Take(500).ToListAsync(ct);
+        var escalated = 0;
+        foreach (var alarm in due)
+        {
+            if (!alarm.Escalate(now)) continue;
+            if (alarm.ComplaintId is { } id && await db.Complaints.SingleOrDefaultAsync(c => c.Id == id, ct) is { } complaint)
+                complaint.RecordAlarm(TimelineEventKind.AlarmEscalated, Actor.System, now, alarm.Kind.ToString(), EscalationLevel.Manager.ToString());
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                escalated++;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Acknowledged meanwhile: nothing to escalate.
+                db.ChangeTracker.Clear();
+            }
+        }
+        return escalated;
+    }
+
+    /// <summary>Alarms about complaints that are finished are resolved (they leave the board's feed); returns how many.</summary>
+    public async Task<int> ResolveFinishedAsync(CancellationToken ct = default)
+    {
+        ComplaintStatus[] finished = [ComplaintStatus.Closed, ComplaintStatus.Referred, ComplaintStatus.NotEstablished, ComplaintStatus.OutOfScope, ComplaintStatus.Archived];
+        var now = time.UtcNow;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var open = await db.AlarmEvents
+            .Where(a => a.ResolvedAtUtc == null && a.ComplaintId != null
+                && db.Complaints.Any(c => c.Id == a.ComplaintId && finished.Contains(c.Status)))
+            .Take(500).ToListAsync(ct);
+        foreach (var alarm in open) alarm.Resolve(now);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return 0; // Acknowledged or escalated meanwhile: the next run resolves it.
+        }
+        return open.Count;
+    }
+
+    /// <summary>People a case can be assigned to from the board: the handling roles, with their tier.</summary>
+    public async Task<IReadOnlyList<AssignableUser>> AssignableUsersAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        string[] roles = [Roles.Agent, Roles.Expert, Roles.Coach];
+        var rows = await (from u in db.Users
+                          join ur in db.UserRoles on u.Id equals ur.UserId
+                          join r in db.Roles on ur.RoleId equals r.Id
+                          where roles.Contains(r.Name!)
+                          select new { u.Id, u.UserName, u.DisplayName, Role = r.Name! }).ToListAsync(ct);
+        return rows.Select(r => new AssignableUser(r.Id, string.IsNullOrWhiteSpace(r.DisplayName) ? r.UserName ?? r.Id : r.DisplayName,
+                r.Role == Roles.Coach ? Tier.Coach : r.Role == Roles.Expert ? Tier.Expert : Tier.Agent))
+            .DistinctBy(u => u.Id).OrderBy(u => u.Tier).ThenBy(u => u.Name, StringComparer.Ordinal).ToList();
+    }
+}
