@@ -110,6 +110,8 @@ public sealed class AgentIntakeJourneyTests(BrowserFixture browser) : IClassFixt
             await page.Mouse.MoveAsync(box.X + dx, box.Y + dy, new() { Steps = 5 });
         await page.Mouse.UpAsync();
         await page.WaitForSelectorAsync("[data-testid=signature-canvas][data-signed=true]");
+        // The stroke reached the server (the pad pushes each finished stroke), so saving has it.
+        await page.WaitForSelectorAsync("[data-testid=signature-canvas][data-server-signed=true]", new() { Timeout = 45_000 });
         await pages.ScreenshotAsync("15-intake-onsite-signed-zh");
 
         await page.ClickAsync("[data-testid=intake-save]");

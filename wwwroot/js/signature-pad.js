@@ -2,7 +2,7 @@
 // Exported as a PNG data URL; an untouched pad gives null so "signature required" can be enforced.
 const pads = new WeakMap();
 
-export function init(canvas) {
+export function init(canvas, owner) {
     if (!canvas || pads.has(canvas)) return;
     const ratio = window.devicePixelRatio || 1;
     const rect = canvas.getBoundingClientRect();
@@ -39,7 +39,12 @@ export function init(canvas) {
         ctx.lineTo(p.x, p.y);
         ctx.stroke();
     });
-    const end = () => { state.drawing = false; };
+    // Each finished stroke goes to the server at once, so saving never depends on a round trip at that moment.
+    const end = () => {
+        if (!state.drawing) return;
+        state.drawing = false;
+        if (owner && state.signed) owner.invokeMethodAsync("SignatureChanged", canvas.toDataURL("image/png"));
+    };
     canvas.addEventListener("pointerup", end);
     canvas.addEventListener("pointercancel", end);
     canvas.addEventListener("pointerleave", end);

@@ -59,7 +59,7 @@ public sealed class AlarmService(IDbContextFactory<ComplaintOpsDb> dbFactory, Bu
     {
         var ids = complaints.Select(c => c.ComplaintId).Distinct().ToList();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await db.Complaints.AsNoTracking().Where(c => ids.Contains(c.Id) && c.Severity == ComplaintSeverity.HighRisk)
+        var rows = await db.Complaints.AsNoTracking().Where(c => ids.Contains(c.Id) && c.Severity == ComplaintSeverity.HighRisk && c.Status < ComplaintStatus.Closed) // a finished case needs no alarm
             .Select(c => new { c.Id, c.TrackingNumber, c.ProductLine, c.RiskLevel, c.HighRiskTriggers }).ToListAsync(ct);
         var now = time.UtcNow;
         var isNew = complaints.ToDictionary(c => c.ComplaintId, c => c.New);
@@ -82,7 +82,9 @@ public sealed class AlarmService(IDbContextFactory<ComplaintOpsDb> dbFactory, Bu
         if (alarm.ComplaintId is { } complaintId)
         {
             var complaint = await db.Complaints.SingleAsync(c => c.Id == complaintId, ct);
-            complaint.RecordAlarm(TimelineEventKind.AlarmAcknowledged, by, now, alarm.Kind.ToString(), alarm.AcknowledgeNote);
+            // An archived case is read-only (R27): the acknowledgement stays on the alarm itself.
+            if (complaint.Status != ComplaintStatus.Archived)
+                complaint.RecordAlarm(TimelineEventKind.AlarmAcknowledged, by, now, alarm.Kind.ToString(), alarm.AcknowledgeNote);
             if (assignTo is not null)
                 complaint.AssignHandler(by, now, assignTo.Id, assignTo.Name, assignTo.Tier);
         }
@@ -115,13 +117,16 @@ public sealed class AlarmService(IDbContextFactory<ComplaintOpsDb> dbFactory, Bu
         var escalated = 0;
         foreach (var alarm in due)
         {
-            if (!alarm.Escalate(now)) continue;
-            if (alarm.ComplaintId is { } id && await db.Complaints.SingleOrDefaultAsync(c => c.Id == id, ct) is { } complaint)
-                complaint.RecordAlarm(TimelineEventKind.AlarmEscalated, Actor.System, now, alarm.Kind.ToString(), EscalationLevel.Manager.ToString());
+            var complaint = alarm.ComplaintId is { } id ? await db.Complaints.SingleOrDefaultAsync(c => c.Id == id, ct) : null;
+            // Finished meanwhile: nothing left to escalate, the alarm leaves the board.
+            var finished = complaint is not null && Lifecycle.IsFinished(complaint.Status);
+            if (finished) alarm.Resolve(now);
+            else if (!alarm.Escalate(now)) continue;
+            else complaint?.RecordAlarm(TimelineEventKind.AlarmEscalated, Actor.System, now, alarm.Kind.ToString(), EscalationLevel.Manager.ToString());
             try
             {
                 await db.SaveChangesAsync(ct);
-                escalated++;
+                if (!finished) escalated++;
             }
             catch (DbUpdateConcurrencyException)
             {
