@@ -26,6 +26,12 @@ if (args.Length > 0 && args[0] == "intake")
     await IntakeBench.RunAsync(root, args);
     return;
 }
+if (args.Length > 0 && args[0] == "handling")
+{
+    // Issue 4 §8: My queue and the case view on 1,000,000 complaints (HandlingBench.cs).
+    await HandlingBench.RunAsync(root, args);
+    return;
+}
 if (args.Length > 0 && args[0] == "board")
 {
     // Issue 5 §6: SignalR push to 200 board clients beside a bare broadcast (BoardBench.cs).
