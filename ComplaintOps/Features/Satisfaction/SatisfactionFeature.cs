@@ -1,6 +1,7 @@
 using ComplaintOps.Features.CrisisBoard;
 using ComplaintOps.Features.Identity;
 using ComplaintOps.Infrastructure.Scheduling;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace ComplaintOps.Features.Satisfaction;
@@ -14,6 +15,8 @@ public static class SatisfactionFeature
     {
         services.AddOptions<SatisfactionOptions>().Bind(config.GetSection(SatisfactionOptions.Section)).ValidateDataAnnotations()
             .Validate(o => o.WorkdayEnd > o.WorkdayStart, "Satisfaction:WorkdayEnd must be after WorkdayStart.").ValidateOnStart();
+        // The board's feed (added by AddCrisisBoard; TryAdd keeps hosts without the board, e.g. component tests, working).
+        services.TryAddSingleton<BoardChangeFeed>();
         services.AddSingleton<SatisfactionService>();
         services.AddSingleton<SatisfactionFigures>();
         // Replaces the board's empty figures (registered there with TryAdd).

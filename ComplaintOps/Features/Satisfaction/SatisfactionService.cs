@@ -94,6 +94,12 @@ public sealed class SatisfactionService(
         return await SaveAnswerAsync(db, inv.ComplaintId, score, comment, SatisfactionSource.Survey, null, now, ct);
     }
 
+    public async Task<SatisfactionAnswer?> AnswerForAsync(int complaintId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<SatisfactionAnswer>().AsNoTracking().SingleOrDefaultAsync(a => a.ComplaintId == complaintId, ct);
+    }
+
     /// <summary>An agent records the score the user gave on the phone (one answer per case; the survey link then stops working).</summary>
     public async Task<SatisfactionAnswer> RecordByPhoneAsync(int complaintId, int score, string? comment, Actor by, CancellationToken ct = default)
     {
