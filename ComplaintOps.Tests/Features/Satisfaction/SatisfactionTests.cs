@@ -65,6 +65,7 @@ public sealed partial class SatisfactionTests(AppFactory app) : IClassFixture<Ap
         var msg = await db.OutboundMessages.AsNoTracking().SingleAsync(m => m.ComplaintId == c.Id && m.Text.Contains("/public/survey/"));
         Assert.Contains(c.TrackingNumber, msg.Text, StringComparison.Ordinal);
         Assert.False(string.IsNullOrWhiteSpace(msg.SignedAlias));
+        Assert.Equal(ComplaintOps.Domain.Handling.OutboundKind.SurveyInvitation, msg.Kind);
     }
 
     [Fact]

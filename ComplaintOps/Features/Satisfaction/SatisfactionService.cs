@@ -57,7 +57,7 @@ public sealed class SatisfactionService(
         try
         {
             var body = $"您的投诉（编号 {complaint.TrackingNumber}）已办结。请为我们的服务打分：{SurveyLink(token)} （{(int)options.Value.SurveyValidFor.TotalDays} 天内有效，仅可使用一次）";
-            db.OutboundMessages.Add(OutboundMessage.Compose(complaint.Id, OutboundKind.Result, OutboundParty.Complainant, OutboundChannel.Sms,
+            db.OutboundMessages.Add(OutboundMessage.Compose(complaint.Id, OutboundKind.SurveyInvitation, OutboundParty.Complainant, OutboundChannel.Sms,
                 body, sender, staff, nowUtc));
         }
         catch (DomainException ex)
