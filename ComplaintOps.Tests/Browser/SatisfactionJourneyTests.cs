@@ -70,6 +70,8 @@ public sealed partial class SatisfactionJourneyTests(BrowserFixture browser) : I
         await services.GetRequiredService<CallbackScheduler>().RunAsync();
 
         await supervisor.Page.WaitForSelectorAsync($"[data-testid=alarm][data-kind=LowSatisfaction]:has-text('{c.TrackingNumber}')");
+        // The satisfaction tile was pushed live too: today has an answer (no longer "—").
+        await supervisor.Page.WaitForSelectorAsync("[data-testid=satisfaction-Today] [data-testid=satisfaction-value]:not(:has-text('—'))");
         await supervisor.ScreenshotAsync("62-board-low-satisfaction-zh");
 
         string assignee;
