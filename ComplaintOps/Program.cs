@@ -14,6 +14,7 @@ using ComplaintOps.Features.Triage;
 using ComplaintOps.Features.Intake.Api;
 using ComplaintOps.Features.Intake.Public;
 using ComplaintOps.Features.Resolution;
+using ComplaintOps.Features.Satisfaction;
 using ComplaintOps.Features.Triage.BatchDetection;
 using ComplaintOps.Infrastructure;
 using ComplaintOps.Infrastructure.Scheduling;
@@ -46,6 +47,7 @@ builder.Services
     .AddResolution(builder.Configuration)
     .AddScheduling(builder.Configuration)
     .AddCrisisBoard(builder.Configuration)
+    .AddSatisfaction(builder.Configuration)
     .AddConsoleUi();
 
 var app = builder.Build();
@@ -78,6 +80,7 @@ app.MapIntakeApi();
 app.MapPublicIntake();
 app.MapAnswerRate();
 app.MapCrisisBoard();
+app.MapSatisfaction();
 app.MapConsoleUi();
 
 await app.RunAsync();

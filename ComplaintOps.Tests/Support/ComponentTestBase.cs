@@ -1,3 +1,4 @@
+using ComplaintOps.Features.Satisfaction;
 using System.Security.Claims;
 using Bunit;
 using Bunit.TestDoubles;
@@ -59,6 +60,7 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         Services.AddBatchDetection(config);
         Services.AddRouting(config);
         Services.AddInvestigationAndCollaboration(config);
+        Services.AddSatisfaction(config);
         Services.AddLocalization();
         Services.AddMudServices();
 

@@ -29,6 +29,9 @@ public sealed class ComplaintOpsDb(DbContextOptions<ComplaintOpsDb> options) : I
     public DbSet<Domain.Handling.MediationRecord> MediationRecords => Set<Domain.Handling.MediationRecord>();
     public DbSet<Domain.Handling.OutboundMessage> OutboundMessages => Set<Domain.Handling.OutboundMessage>();
     public DbSet<Domain.Handling.ArchiveRecord> ArchiveRecords => Set<Domain.Handling.ArchiveRecord>();
+    public DbSet<Features.Satisfaction.SurveyInvitation> SurveyInvitations => Set<Features.Satisfaction.SurveyInvitation>();
+    public DbSet<Features.Satisfaction.SatisfactionAnswer> SatisfactionAnswers => Set<Features.Satisfaction.SatisfactionAnswer>();
+    public DbSet<Features.Satisfaction.CallbackTask> CallbackTasks => Set<Features.Satisfaction.CallbackTask>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

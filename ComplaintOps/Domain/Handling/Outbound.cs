@@ -28,6 +28,8 @@ public enum OutboundKind
     Result = 1,
     NotEstablishedReply = 2,
     ReferralNotice = 3,
+    /// <summary>The satisfaction survey link sent when a case is archived (R26, issue 6).</summary>
+    SurveyInvitation = 4,
 }
 
 /// <summary>The handler as the console knows them: the alias outsiders see, and what must never reach them (R30).</summary>

@@ -62,6 +62,33 @@ public sealed class SlaClock(WorkingDayCalendar calendar, SlaPolicy policy, Time
     public DateOnly BusinessDate(DateTime utc) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(UtcInstant.Require(utc), businessZone));
 
+    /// <summary>
+    /// The instant <paramref name="workingHours"/> of working time after <paramref name="startUtc"/>, counting only the hours
+    /// between <paramref name="dayStart"/> and <paramref name="dayEnd"/> (business time) of working days — holidays skipped,
+    /// adjusted working days (调休) counted. A start outside working hours counts from the next opening.
+    /// </summary>
+    public DateTime EndOfWorkingHours(DateTime startUtc, TimeSpan workingHours, TimeOnly dayStart, TimeOnly dayEnd)
+    {
+        if (dayEnd <= dayStart) throw new ArgumentException("The working day must end after it starts.", nameof(dayEnd));
+        if (workingHours < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(workingHours));
+        var cursor = TimeZoneInfo.ConvertTimeFromUtc(UtcInstant.Require(startUtc), businessZone);
+        var day = DateOnly.FromDateTime(cursor);
+        var remaining = workingHours;
+        // Two years of days is far beyond any call-back window; a calendar without working days would loop forever.
+        for (var i = 0; i < 800; i++, day = day.AddDays(1))
+        {
+            if (!calendar.IsWorkingDay(day)) continue;
+            var open = day.ToDateTime(dayStart);
+            var close = day.ToDateTime(dayEnd);
+            var from = cursor > open ? cursor : open;
+            if (from >= close) continue;
+            if (remaining <= close - from)
+                return TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(from + remaining, DateTimeKind.Unspecified), businessZone);
+            remaining -= close - from;
+        }
+        throw new InvalidOperationException("No working hours found within 800 days.");
+    }
+
     private DateTime EndOfWorkingDays(DateTime startUtc, int workingDays, SortedSet<int> unofficialYears)
     {
         var startDay = BusinessDate(startUtc);

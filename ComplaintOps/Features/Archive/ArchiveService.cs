@@ -10,7 +10,7 @@ namespace ComplaintOps.Features.Archive;
 /// attachments (with their content hashes), ledger, mediation and outbound texts; the complaint becomes Archived
 /// and read-only. Every closure path calls this straight after closing.
 /// </summary>
-public sealed class ArchiveService(Calendars.WorkingCalendarService calendar)
+public sealed class ArchiveService(Calendars.WorkingCalendarService calendar, Satisfaction.SatisfactionService satisfaction)
 {
     public async Task<ArchiveRecord> ArchiveAsync(ComplaintOpsDb db, Complaint complaint, Actor by, DateTime nowUtc, CancellationToken ct = default)
     {
@@ -26,6 +26,8 @@ public sealed class ArchiveService(Calendars.WorkingCalendarService calendar)
         complaint.Archive(record.SnapshotSha256, by, nowUtc);
         complaint.ApplySchedule(calendar.Clock.Compute(complaint.SlaFacts));
         db.ArchiveRecords.Add(record);
+        // R26: the survey invitation (own table + outbox text), in the same unit of work.
+        await satisfaction.InviteAsync(db, complaint, nowUtc, ct);
         await db.SaveChangesAsync(ct);
         return record;
     }
