@@ -119,10 +119,10 @@ public sealed class AlarmService(IDbContextFactory<ComplaintOpsDb> dbFactory, Bu
         {
             var complaint = alarm.ComplaintId is { } id ? await db.Complaints.SingleOrDefaultAsync(c => c.Id == id, ct) : null;
             // Finished meanwhile: nothing left to escalate, the alarm leaves the board.
-            var finished = complaint is not null && Lifecycle.IsFinished(complaint.Status);
+            var finished = complaint is not null && Lifecycle.IsFinished(complaint.Status) && alarm.Kind != AlarmKind.LowSatisfaction;
             if (finished) alarm.Resolve(now);
             else if (!alarm.Escalate(now)) continue;
-            else complaint?.RecordAlarm(TimelineEventKind.AlarmEscalated, Actor.System, now, alarm.Kind.ToString(), EscalationLevel.Manager.ToString());
+            else if (complaint is { Status: not ComplaintStatus.Archived }) complaint.RecordAlarm(TimelineEventKind.AlarmEscalated, Actor.System, now, alarm.Kind.ToString(), EscalationLevel.Manager.ToString());
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -144,7 +144,8 @@ public sealed class AlarmService(IDbContextFactory<ComplaintOpsDb> dbFactory, Bu
         var now = time.UtcNow;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var open = await db.AlarmEvents
-            .Where(a => a.ResolvedAtUtc == null && a.ComplaintId != null
+            // A low-satisfaction alarm is about a finished case by nature; it ends with its call-back, not with the case.
+            .Where(a => a.ResolvedAtUtc == null && a.ComplaintId != null && a.Kind != AlarmKind.LowSatisfaction
                 && db.Complaints.Any(c => c.Id == a.ComplaintId && finished.Contains(c.Status)))
             .Take(500).ToListAsync(ct);
         foreach (var alarm in open) alarm.Resolve(now);

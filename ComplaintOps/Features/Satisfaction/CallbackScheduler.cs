@@ -72,14 +72,14 @@ public sealed class CallbackScheduler(
         // the two saves lost.
         var lowSince = now.AddDays(-30);
         var lows = await db.Set<CallbackTask>().AsNoTracking().Where(t => t.CreatedAtUtc >= lowSince)
-            .Select(t => new { t.AnswerId, t.TrackingNumber, t.Score, t.AssignedToName, t.DueUtc }).ToListAsync(ct);
+            .Select(t => new { t.AnswerId, t.ComplaintId, t.TrackingNumber, t.Score, t.AssignedToName, t.DueUtc }).ToListAsync(ct);
         await alarms.RaiseAsync(lows.Select(t => AlarmEvent.Raise(AlarmKind.LowSatisfaction, AlarmSeverity.Warning, now,
-            $"{t.TrackingNumber} · {t.Score}★ · 回访 {t.AssignedToName} · {time.Format(t.DueUtc)}", key: LowScoreKey(t.AnswerId))).ToList(), ct);
+            $"{t.TrackingNumber} · {t.Score}★ · 回访 {t.AssignedToName} · {time.Format(t.DueUtc)}", key: LowScoreKey(t.AnswerId), complaintId: t.ComplaintId)).ToList(), ct);
 
         var missed = await db.Set<CallbackTask>().AsNoTracking().Where(t => t.Outcome == null && t.DueUtc < now)
-            .Select(t => new { t.Id, t.TrackingNumber, t.AssignedToName, t.DueUtc }).ToListAsync(ct);
+            .Select(t => new { t.Id, t.ComplaintId, t.TrackingNumber, t.AssignedToName, t.DueUtc }).ToListAsync(ct);
         var missedCount = await alarms.RaiseAsync(missed.Select(t => AlarmEvent.Raise(AlarmKind.LowSatisfaction, AlarmSeverity.Critical, now,
-            $"{t.TrackingNumber} · 回访超时 · {t.AssignedToName} · {time.Format(t.DueUtc)}", key: MissedKey(t.Id))).ToList(), ct);
+            $"{t.TrackingNumber} · 回访超时 · {t.AssignedToName} · {time.Format(t.DueUtc)}", key: MissedKey(t.Id), complaintId: t.ComplaintId)).ToList(), ct);
         return new CallbackRunResult(scheduled, missedCount);
     }
 
@@ -147,7 +147,7 @@ public sealed class CallbackScheduler(
         }
         if (outcome == CallbackOutcome.StillDissatisfied)
             await alarms.RaiseAsync([AlarmEvent.Raise(AlarmKind.LowSatisfaction, AlarmSeverity.Critical, now,
-                $"{task.TrackingNumber} · 回访后仍不满意 · {by.Name}", key: EscalatedKey(task.Id))], ct);
+                $"{task.TrackingNumber} · 回访后仍不满意 · {by.Name}", key: EscalatedKey(task.Id), complaintId: task.ComplaintId)], ct);
         return task;
     }
 
