@@ -71,6 +71,9 @@ public sealed class CrisisHubTests(AppFactory app) : IClassFixture<AppFactory>
             }
         });
         await hub.StartAsync();
+        // The handshake completes before the server's OnConnectedAsync joins the board group; a hub call is only
+        // served after it, so one round trip makes sure the push below cannot be missed.
+        _ = await hub.InvokeAsync<DateTime>(nameof(CrisisHub.Ping));
 
         var phone = user == "supervisor" ? "13600000001" : "13600000002";
         var complaint = await app.Services.GetRequiredService<IntakeService>().ReceiveAsync(AlarmTests.HighRisk(phone), Actor.System);
