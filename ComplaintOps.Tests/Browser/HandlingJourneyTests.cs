@@ -87,11 +87,7 @@ public sealed class HandlingJourneyTests(BrowserFixture browser) : IClassFixture
         // Resolving: compensation above the fast limit waits for a supervisor (R22).
         await page.ClickAsync("[data-testid=move-Resolving]");
         await page.WaitForSelectorAsync("[data-status=Resolving]");
-        await page.FillAsync("[data-testid=compensation-amount]", "1500");
-        await page.SelectOptionAsync("[data-testid=compensation-kind]", "Refund");
-        await page.FillAsync("[data-testid=compensation-reason]", "格式条款无效，应全额退款");
-        await page.ClickAsync("[data-testid=propose-compensation]");
-        await page.WaitForSelectorAsync("[data-testid=compensation-row][data-status=Proposed]");
+        await ResolutionSteps.ProposeCompensationAsync(page, "1500", "格式条款无效，应全额退款");
 
         var supervisor = new ConsolePages(await browser.NewPageAsync("zh-CN"));
         supervisor.Page.Context.SetDefaultTimeout(Timeout);
@@ -106,22 +102,10 @@ public sealed class HandlingJourneyTests(BrowserFixture browser) : IClassFixture
         await page.ReloadAsync();
         await expert.WaitForCircuitAsync();
         await page.WaitForSelectorAsync("[data-testid=compensation-row][data-status=Approved]");
-        await page.FillAsync("[data-testid=solution-text]", "商家全额退款 1500 元。");
-        await page.ClickAsync("[data-testid=propose-solution]");
-        await page.WaitForSelectorAsync("[data-testid=solution-current]");
-        await page.FillAsync("[data-testid=result-complainant]", "您好，商家将在两个工作日内全额退款 1500 元。");
-        await page.FillAsync("[data-testid=result-respondent]", "请于两个工作日内向用户全额退款 1500 元。");
-        await page.ClickAsync("[data-testid=send-result]");
-        await page.WaitForSelectorAsync("[data-testid=party-answers]");
-        await page.ClickAsync("[data-testid=agree-Complainant]");
-        await page.WaitForSelectorAsync("[data-testid=answer-Complainant][data-answer=Agree]");
-        await page.ClickAsync("[data-testid=agree-Respondent]");
-        await page.WaitForSelectorAsync("[data-testid=answer-Respondent][data-answer=Agree]");
-        await page.FillAsync("[data-testid=carried-out-note]", "1500 元已原路退回");
-        await page.ClickAsync("[data-testid=carried-out]");
-        await page.ClickAsync("[data-testid=close-case]");
-        await page.WaitForSelectorAsync("[data-testid=archive-integrity][data-intact=true]");
-        await page.WaitForSelectorAsync("[data-status=Archived]");
+        await ResolutionSteps.SendResultToBothAsync(page, "商家全额退款 1500 元。",
+            "您好，商家将在两个工作日内全额退款 1500 元。", "请于两个工作日内向用户全额退款 1500 元。");
+        await ResolutionSteps.BothAgreeAndCarriedOutAsync(page, "1500 元已原路退回");
+        await ResolutionSteps.CloseAndWaitArchivedAsync(page);
         Assert.Equal(0, await page.Locator("[data-testid=complaint-actions]").CountAsync());
         await expert.ScreenshotAsync("71-handling-archived-zh");
 

@@ -31,11 +31,7 @@ public sealed class ResolutionJourneyTests(BrowserFixture browser) : IClassFixtu
         await OpenAsync(expert, id);
 
         // Above the fast limit (¥200): waits for approval.
-        await page.FillAsync("[data-testid=compensation-amount]", "1500");
-        await page.SelectOptionAsync("[data-testid=compensation-kind]", "Refund");
-        await page.FillAsync("[data-testid=compensation-reason]", "商家拖延退款导致用户损失");
-        await page.ClickAsync("[data-testid=propose-compensation]");
-        await page.WaitForSelectorAsync("[data-testid=compensation-row][data-status=Proposed]");
+        await ResolutionSteps.ProposeCompensationAsync(page, "1500", "商家拖延退款导致用户损失");
         await expert.ScreenshotAsync("40-compensation-proposed-zh");
 
         // A supervisor, in a browser context of their own, approves it.
@@ -54,31 +50,17 @@ public sealed class ResolutionJourneyTests(BrowserFixture browser) : IClassFixtu
         // The expert sees it approved, proposes the solution and sends the result to both parties.
         await OpenAsync(expert, id);
         await page.WaitForSelectorAsync("[data-testid=compensation-row][data-status=Approved]");
-        await page.FillAsync("[data-testid=solution-text]", "商家全额退款 1500 元。");
-        await page.ClickAsync("[data-testid=propose-solution]");
-        await page.WaitForSelectorAsync("[data-testid=solution-current]");
-        await page.FillAsync("[data-testid=result-complainant]", "您好，经协调商家将全额退款 1500 元，两个工作日内到账。");
-        await page.FillAsync("[data-testid=result-respondent]", "请于两个工作日内向用户全额退款 1500 元。");
-        await page.ClickAsync("[data-testid=send-result]");
-        await page.WaitForSelectorAsync("[data-testid=party-answers]");
+        await ResolutionSteps.SendResultToBothAsync(page, "商家全额退款 1500 元。",
+            "您好，经协调商家将全额退款 1500 元，两个工作日内到账。", "请于两个工作日内向用户全额退款 1500 元。");
         Assert.Contains("服务专家 0203", await page.InnerTextAsync("[data-testid=outbox]"), StringComparison.Ordinal);
         Assert.DoesNotContain("赵敏", await page.InnerTextAsync("[data-testid=outbox]"), StringComparison.Ordinal);
 
         // Both parties' answers are recorded.
-        await page.FillAsync("[data-testid=answer-comment-Complainant]", "同意");
-        await page.ClickAsync("[data-testid=agree-Complainant]");
-        await page.WaitForSelectorAsync("[data-testid=answer-Complainant][data-answer=Agree]");
-        await page.ClickAsync("[data-testid=agree-Respondent]");
-        await page.WaitForSelectorAsync("[data-testid=answer-Respondent][data-answer=Agree]");
-        await page.FillAsync("[data-testid=carried-out-note]", "1500 元已原路退回");
-        await page.ClickAsync("[data-testid=carried-out]");
-        await page.WaitForSelectorAsync("[data-testid=close-case]");
+        await ResolutionSteps.BothAgreeAndCarriedOutAsync(page, "1500 元已原路退回", complainantComment: "同意");
         await expert.ScreenshotAsync("42-both-agreed-zh");
 
-        await page.ClickAsync("[data-testid=close-case]");
+        await ResolutionSteps.CloseAndWaitArchivedAsync(page);
         await page.WaitForSelectorAsync("[data-testid=archive-panel]");
-        await page.WaitForSelectorAsync("[data-testid=archive-integrity][data-intact=true]");
-        await page.WaitForSelectorAsync("[data-status=Archived]");
         Assert.Equal(0, await page.Locator("[data-testid=complaint-actions]").CountAsync());
         Assert.Equal(0, await page.Locator("[data-testid=resolution-panel]").CountAsync());
         Assert.Contains("已办结", await page.InnerTextAsync("[data-testid=archive-outcome]"), StringComparison.Ordinal);
