@@ -202,7 +202,7 @@ internal static partial class BoardBench
         }
     }
 
-    private static async Task<string> SignInAsync(string baseUrl, string user)
+    internal static async Task<string> SignInAsync(string baseUrl, string user)
     {
         var cookies = new CookieContainer();
         using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(baseUrl) };
@@ -219,16 +219,19 @@ internal static partial class BoardBench
         return $"{auth.Name}={auth.Value}";
     }
 
-    private static int Arg(string[] args, string name, int fallback) =>
+    internal static int Arg(string[] args, string name, int fallback) =>
         Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
 
-    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+    internal static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     [GeneratedRegex("""name="__RequestVerificationToken"[^>]*?value="([^"]+)"[^>]*>""")]
     private static partial Regex TokenField();
 
-    /// <summary>The app's real host on Kestrel, fresh demo database (1,000 complaints), scheduler off, rate limit raised.</summary>
-    private sealed class BoardAppFactory(string root, string databasePath) : WebApplicationFactory<app::Program>
+    /// <summary>
+    /// The app's real host on Kestrel, fresh demo database (1,000 complaints), scheduler off, rate limit raised.
+    /// <paramref name="configure"/> lets a mode add settings or services (the board memory mode counts circuits).
+    /// </summary>
+    internal sealed class BoardAppFactory(string root, string databasePath, Action<IWebHostBuilder>? configure = null) : WebApplicationFactory<app::Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -242,6 +245,7 @@ internal static partial class BoardBench
             builder.UseSetting("IntakeApi:RateLimitPermits", "1000000");
             builder.UseSetting("IntakeApi:RateLimitWindowSeconds", "1");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            configure?.Invoke(builder);
         }
 
         public string Start()

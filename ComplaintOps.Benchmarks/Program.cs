@@ -32,6 +32,12 @@ if (args.Length > 0 && args[0] == "handling")
     await HandlingBench.RunAsync(root, args);
     return;
 }
+if (args.Length > 0 && args[0] == "boardmem")
+{
+    // Issue 5 §6: server memory per open /board circuit in headless Chromium, beside an empty circuit (BoardMemBench.cs).
+    await BoardMemBench.RunAsync(root, args);
+    return;
+}
 if (args.Length > 0 && args[0] == "board")
 {
     // Issue 5 §6: SignalR push to 200 board clients beside a bare broadcast (BoardBench.cs).
