@@ -37,6 +37,9 @@ internal static class BoardMemBench
         var levels = (Array.IndexOf(args, "--pages") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : "10,25,50")
             .Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).Order().ToArray();
         var parallel = BoardBench.Arg(args, "--parallel", 4);
+        // --only floor,board: some kinds of page; --pause: hold the pages open at the top level until /tmp/boardmem-continue exists (for dotnet-gcdump).
+        var only = Array.IndexOf(args, "--only") is var o and >= 0 && o + 1 < args.Length ? args[o + 1].Split(',') : null;
+        var pause = args.Contains("--pause");
         var dir = Directory.CreateTempSubdirectory("complaintops-boardmem-bench").FullName;
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, server GC {GCSettings.IsServerGC}, load average {BoardBench.LoadAverage()}");
         Console.WriteLine($"Board memory bench: pages {string.Join(", ", levels)} (cumulative, {parallel} opening at a time), database {dir}");
@@ -59,7 +62,37 @@ internal static class BoardMemBench
 
         // A wall screen's board with its lists full: run the SLA watchdog once on the demo data (alarms for every due clock).
         var watchdog = await host.Services.GetRequiredService<SlaWatchdog>().RunAsync();
-        var view = await host.Services.GetRequiredService<BoardQueries>().LoadAsync();
+        // Then high-risk complaints through the intake API until both lists reach their caps (worst case for a circuit):
+        // each raises a critical alarm; groups of similar ones from several provinces form batch incidents.
+        var queries = host.Services.GetRequiredService<BoardQueries>();
+        var view = await queries.LoadAsync();
+        var fill = Math.Max(BoardQueries.MaxHighRisk - view.Counters.HighRiskOpen, BoardQueries.MaxAlarms - view.Alarms.Count) + 2;
+        if (!args.Contains("--no-fill") && fill > 0)
+        {
+            using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
+            http.DefaultRequestHeaders.Add(ComplaintOps.Features.Intake.Api.ApiKeyAuthentication.Header, ComplaintOps.Features.Intake.Api.DemoApiKey.Secret);
+            string[] provinces = ["浙江", "江苏", "广东", "四川", "湖北"];
+            for (var i = 0; i < fill; i++)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/complaints")
+                {
+                    Content = System.Net.Http.Json.JsonContent.Create(new
+                    {
+                        complainant = new { name = "看板内存压测", phone = $"137{i:D8}", province = provinces[i % provinces.Length], city = "某市" },
+                        respondent = new { kind = "Merchant", name = "看板内存压测商家" },
+                        productLine = $"看板内存压测-{i / 10}",
+                        title = "电热水器使用中起火冒烟",
+                        description = $"新买的电热水器第{i}天使用时起火冒烟，央视记者已经来采访，要求厂家给说法。",
+                        demands = "赔偿并召回",
+                    }),
+                };
+                request.Headers.Add("Idempotency-Key", $"boardmem-{i}-{Guid.NewGuid():N}");
+                var response = await http.SendAsync(request);
+                if (response.StatusCode != System.Net.HttpStatusCode.Created) throw new InvalidOperationException($"POST answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            }
+            var filling = Stopwatch.StartNew();
+            while ((view = await queries.LoadAsync()).Alarms.Count < BoardQueries.MaxAlarms && filling.Elapsed < TimeSpan.FromSeconds(60)) await Task.Delay(200);
+        }
         Console.WriteLine($"Watchdog raised {watchdog.Raised} alarms. Each board shows {view.HighRisk.Count} high-risk rows (cap {BoardQueries.MaxHighRisk}), "
             + $"{view.Alarms.Count} alarms (cap {BoardQueries.MaxAlarms}), {view.Incidents.Count} incidents; counters open {view.Counters.Open}, high-risk {view.Counters.HighRiskOpen}.");
 
@@ -75,7 +108,14 @@ internal static class BoardMemBench
 
         async Task<IBrowserContext> OpenAsync(Scenario s)
         {
-            var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
+            var context = await browser.NewContextAsync(new BrowserNewContextOptions
+            {
+                BaseURL = baseUrl,
+                Locale = "zh-CN",
+                ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
+                // The board stops pulsing critical alarms under reduced motion: 50 pulsing pages would keep 2 cores busy.
+                ReducedMotion = ReducedMotion.Reduce,
+            });
             context.SetDefaultTimeout(120_000);
             await context.AddCookiesAsync([new Cookie { Name = cookie[0], Value = cookie[1], Url = baseUrl }]);
             var page = await context.NewPageAsync();
@@ -101,7 +141,7 @@ internal static class BoardMemBench
             new Scenario("static", "static file `/favicon.svg` (no circuit)", "/favicon.svg", null),
             new Scenario("floor", "floor: empty circuit `/not-found` in the console layout", "/not-found", ".mud-layout[data-ready=true]"),
             new Scenario("board", "`/board`, data shown", "/board", "[data-testid=board][data-ready=true] [data-testid=board-counters]"),
-        };
+        }.Where(s => only is null || only.Contains(s.Key)).ToArray();
 
         // Warm-up: JIT, EF's compiled model and queries, MudBlazor's statics, Chromium's caches.
         foreach (var s in scenarios)
@@ -136,6 +176,12 @@ internal static class BoardMemBench
                 Console.WriteLine($"{s.Key}: {n} pages ({circuits.Open} circuits, {host.Services.GetRequiredService<BoardChangeFeed>().SubscriberCount} board subscriptions), heap {r.HeapBytes / 1048576.0:F1} MB, {watch.Elapsed.TotalSeconds:F0} s");
             }
             results[s.Key] = readings;
+            if (pause)
+            {
+                Console.WriteLine($"PAUSED with {open.Count} {s.Key} pages, pid {Environment.ProcessId}: touch /tmp/boardmem-continue");
+                while (!File.Exists("/tmp/boardmem-continue")) await Task.Delay(500);
+                File.Delete("/tmp/boardmem-continue");
+            }
             await CloseAllAsync(open);
         }
 
@@ -157,6 +203,7 @@ internal static class BoardMemBench
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {s.Name} | {r[0].HeapBytes / 1048576.0:F1} | {cells} | {steps} | {fit[s.Key]:F1} |"));
         }
         Console.WriteLine();
+        if (!fit.ContainsKey("board") || !fit.ContainsKey("floor") || !fit.ContainsKey("static")) return;
         var circuit = fit["board"] - fit["static"];
         var empty = fit["floor"] - fit["static"];
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Per board circuit (board − static): {circuit:F1} KB; empty circuit (floor − static): {empty:F1} KB; the board's own share (board − floor): {fit["board"] - fit["floor"]:F1} KB; ratio board/empty circuit {circuit / Math.Max(empty, 0.001):F2}×."));

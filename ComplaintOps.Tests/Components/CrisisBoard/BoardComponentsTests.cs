@@ -113,4 +113,79 @@ public sealed class BoardComponentsTests : ComponentTestBase
             Assert.Equal("1", cut.Find("[data-testid=counter-HighRiskOpen] [data-testid=counter-value]").TextContent.Trim());
         }, TimeSpan.FromSeconds(30));
     }
+
+    private async Task<long> RaiseAsync(AlarmSeverity severity, string key)
+    {
+        var alarm = AlarmEvent.Raise(AlarmKind.SlaBreach, severity, Now, $"组件测试告警 {key}", key: key);
+        Assert.Equal(1, await Services.GetRequiredService<AlarmService>().RaiseAsync([alarm]));
+        return alarm.Id;
+    }
+
+    /// <summary>What the publisher does: hand the committed changes to the open boards.</summary>
+    private async Task PushAsync()
+    {
+        var feed = Services.GetRequiredService<BoardChangeFeed>();
+        while (feed.Reader.TryRead(out var changes))
+            foreach (var subscriber in feed.Subscribers) await subscriber(changes);
+    }
+
+    private IRenderedComponent<Board> RenderBoard(string soundPreference, out BunitJSModuleInterop module)
+    {
+        module = JSInterop.SetupModule("./js/board.js");
+        module.Mode = JSRuntimeMode.Loose;
+        module.Setup<string>("soundPreference").SetResult(soundPreference);
+        Render<MudPopoverProvider>();
+        var cut = Render<Board>();
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=board][data-ready=true] [data-testid=board-counters]")), TimeSpan.FromSeconds(30));
+        return cut;
+    }
+
+    [Fact]
+    public async Task R10_R31_a_new_critical_alarm_sounds_the_cue_once_and_neither_a_warning_nor_alarms_already_there_do()
+    {
+        var existing = await RaiseAsync(AlarmSeverity.Critical, "sound-existing");
+        var cut = RenderBoard("on", out var module);
+        cut.WaitForAssertion(() => Assert.Equal("on", cut.Find("[data-testid=board-sound]").GetAttribute("data-sound")));
+        Assert.NotNull(cut.Find($"[data-alarm='{existing}']"));
+
+        var warning = await RaiseAsync(AlarmSeverity.Warning, "sound-warning");
+        await PushAsync();
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find($"[data-alarm='{warning}']")), TimeSpan.FromSeconds(30));
+        module.VerifyNotInvoke("criticalCue");
+
+        var critical = await RaiseAsync(AlarmSeverity.Critical, "sound-critical");
+        await PushAsync();
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find($"[data-alarm='{critical}']")), TimeSpan.FromSeconds(30));
+        cut.WaitForAssertion(() => Assert.Single(module.Invocations["criticalCue"]), TimeSpan.FromSeconds(30));
+        Assert.Equal(critical, module.Invocations["criticalCue"].Single().Arguments.Single());
+
+        // A resync (the connection came back) re-reads the same alarms: no second cue.
+        await cut.Instance.RefreshAsync();
+        Assert.Single(module.Invocations["criticalCue"]);
+    }
+
+    [Fact]
+    public async Task R10_R31_a_muted_board_gives_no_sound_until_the_toggle_turns_it_on_and_remembers_the_choice()
+    {
+        var cut = RenderBoard("off", out var module);
+        var toggle = cut.Find("[data-testid=board-sound]");
+        Assert.Equal("off", toggle.GetAttribute("data-sound"));
+        Assert.Equal("false", toggle.GetAttribute("aria-pressed"));
+        Assert.Contains("声音提示：关", toggle.TextContent, StringComparison.Ordinal);
+
+        var muted = await RaiseAsync(AlarmSeverity.Critical, "muted-critical");
+        await PushAsync();
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find($"[data-alarm='{muted}']")), TimeSpan.FromSeconds(30));
+        Assert.Contains("board-critical", cut.Find($"[data-alarm='{muted}']").ClassName, StringComparison.Ordinal);
+        module.VerifyNotInvoke("criticalCue");
+
+        cut.Find("[data-testid=board-sound]").Click();
+        Assert.Equal("on", cut.Find("[data-testid=board-sound]").GetAttribute("data-sound"));
+        Assert.True((bool)module.VerifyInvoke("setSound").Arguments.Single()!);
+
+        var loud = await RaiseAsync(AlarmSeverity.Critical, "loud-critical");
+        await PushAsync();
+        cut.WaitForAssertion(() => Assert.Single(module.Invocations["criticalCue"]), TimeSpan.FromSeconds(30));
+        Assert.Equal(loud, module.Invocations["criticalCue"].Single().Arguments.Single());
+    }
 }

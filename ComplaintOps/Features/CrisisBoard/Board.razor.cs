@@ -37,6 +37,11 @@ public sealed partial class Board
     private ElementReference _root;
     private IJSObjectReference? _module;
 
+    // Sound cue (§3): off until the user turns it on (remembered in the browser). The mark is the highest alarm id this
+    // board has seen: only alarms above it are new, so a reload or a resync never sounds for alarms already there.
+    private bool _soundOn;
+    private long? _alarmMark;
+
     private readonly SemaphoreSlim _refreshGate = new(1, 1);
     private int _pending;
 
@@ -50,7 +55,17 @@ public sealed partial class Board
         _uiCulture = CultureInfo.CurrentUICulture;
         _subscription = Feed.Subscribe(OnChangesAsync);
         Connection.Changed += OnConnectionChangedAsync;
-        _snapshot = await Queries.LoadAsync();
+        var snapshot = await Queries.LoadAsync();
+        await _refreshGate.WaitAsync();
+        try
+        {
+            TakeNewCritical(snapshot);
+        }
+        finally
+        {
+            _refreshGate.Release();
+        }
+        _snapshot ??= snapshot;
         _assignable = await Alarms.AssignableUsersAsync();
     }
 
@@ -60,7 +75,11 @@ public sealed partial class Board
         try
         {
             _module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/board.js");
-            if (_module is not null) await _module.InvokeVoidAsync("watchReconnect");
+            if (_module is not null)
+            {
+                await _module.InvokeVoidAsync("watchReconnect");
+                _soundOn = await _module.InvokeAsync<string>("soundPreference") == "on";
+            }
         }
         catch (JSException)
         {
@@ -97,6 +116,7 @@ public sealed partial class Board
         try
         {
             var snapshot = await Queries.LoadAsync();
+            var cues = TakeNewCritical(snapshot);
             var before = _snapshot?.HighRisk.Select(r => r.Id).ToHashSet() ?? [];
             lock (_highlighted)
                 foreach (var r in snapshot.HighRisk.Where(r => !before.Contains(r.Id) && _snapshot is not null))
@@ -106,6 +126,7 @@ public sealed partial class Board
                 _snapshot = snapshot;
                 StateHasChanged();
             });
+            if (cues.Count > 0 && _soundOn) await InvokeAsync(() => CueAsync(cues));
         }
         catch (ObjectDisposedException)
         {
@@ -115,6 +136,54 @@ public sealed partial class Board
         {
             _refreshGate.Release();
             Interlocked.Decrement(ref _pending);
+        }
+    }
+
+    /// <summary>The new critical, unacknowledged alarms in this snapshot (none on the first one); moves the mark. Call inside the gate.</summary>
+    private List<long> TakeNewCritical(BoardSnapshot snapshot)
+    {
+        var max = snapshot.Alarms.Count == 0 ? 0 : snapshot.Alarms.Max(a => a.Id);
+        if (_alarmMark is not { } mark)
+        {
+            _alarmMark = max;
+            return [];
+        }
+        _alarmMark = Math.Max(mark, max);
+        return snapshot.Alarms.Where(a => a.Id > mark && a.Severity == AlarmSeverity.Critical && !a.Acknowledged).Select(a => a.Id).ToList();
+    }
+
+    private async Task CueAsync(List<long> alarmIds)
+    {
+        if (_module is null) return;
+        try
+        {
+            foreach (var id in alarmIds) await _module.InvokeVoidAsync("criticalCue", id);
+        }
+        catch (JSException)
+        {
+            // No sound (no Web Audio in this browser): the visual cue remains.
+        }
+        catch (JSDisconnectedException)
+        {
+            // The browser is gone; it re-reads on reconnect without sounding for what it missed.
+        }
+        catch (TaskCanceledException)
+        {
+            // The circuit is going away.
+        }
+    }
+
+    private async Task ToggleSoundAsync()
+    {
+        _soundOn = !_soundOn;
+        if (_module is null) return;
+        try
+        {
+            await _module.InvokeVoidAsync("setSound", _soundOn);
+        }
+        catch (JSException)
+        {
+            // Storage refused: the choice holds for this page.
         }
     }
 
