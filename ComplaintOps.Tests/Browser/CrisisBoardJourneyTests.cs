@@ -30,6 +30,16 @@ public sealed class CrisisBoardJourneyTests(BrowserFixture browser) : IClassFixt
         var supervisor = await OpenBoardAsync(browser, "supervisor", "zh-CN");
         var manager = await OpenBoardAsync(browser, "manager", "en-US");
         var urlBefore = supervisor.Page.Url;
+
+        // §3 sound cue: off by default (said on the toggle); the supervisor turns it on with the keyboard.
+        var toggle = supervisor.Page.Locator("[data-testid=board-sound]");
+        Assert.Equal("off", await toggle.GetAttributeAsync("data-sound"));
+        Assert.Contains("声音提示：关", await toggle.InnerTextAsync(), StringComparison.Ordinal);
+        await toggle.FocusAsync();
+        await supervisor.Page.Keyboard.PressAsync("Enter");
+        await supervisor.Page.WaitForSelectorAsync("[data-testid=board-sound][data-sound=on][aria-pressed=true]");
+        await supervisor.Page.WaitForFunctionAsync("() => localStorage.getItem('complaintops.board.sound') === 'on'");
+        Assert.Equal(0, await SoundCuesAsync(supervisor));
         await supervisor.ScreenshotAsync("50-board-before-zh");
 
         using var http = new HttpClient { BaseAddress = new Uri(browser.BaseUrl) };
@@ -58,6 +68,9 @@ public sealed class CrisisBoardJourneyTests(BrowserFixture browser) : IClassFixt
             await board.Page.WaitForSelectorAsync($"[data-testid=alarm][data-kind=NewHighRisk][data-acknowledged=false]:has-text('{number}')");
         }
         Assert.Equal(urlBefore, supervisor.Page.Url);
+        // The new critical alarm sounded once on the board with sound on; the manager's board (sound off) stayed silent.
+        await supervisor.Page.WaitForFunctionAsync("() => window.boardSoundCues === 1");
+        Assert.Equal(0, await SoundCuesAsync(manager));
         await supervisor.ScreenshotAsync("51-board-new-high-risk-zh");
         await manager.ScreenshotAsync("52-board-new-high-risk-en");
 
@@ -81,5 +94,13 @@ public sealed class CrisisBoardJourneyTests(BrowserFixture browser) : IClassFixt
         Assert.Contains("吴刚", await acked.Locator("[data-testid=alarm-ack]").InnerTextAsync(), StringComparison.Ordinal);
         await manager.ScreenshotAsync("53-board-acknowledged-en");
         await supervisor.ScreenshotAsync("54-board-acknowledged-zh");
+
+        // Reloaded, the board remembers "sound on" and does not sound for the alarms already there.
+        await supervisor.Page.ReloadAsync();
+        await supervisor.Page.WaitForSelectorAsync("[data-testid=board][data-ready=true] [data-testid=board-sound][data-sound=on]");
+        await supervisor.Page.WaitForSelectorAsync($"[data-testid=alarm][data-kind=NewHighRisk]:has-text('{number}')");
+        Assert.Equal(0, await SoundCuesAsync(supervisor));
     }
+
+    private static Task<int> SoundCuesAsync(ConsolePages board) => board.Page.EvaluateAsync<int>("() => window.boardSoundCues || 0");
 }

@@ -119,8 +119,12 @@ public sealed partial class Board
             var cues = TakeNewCritical(snapshot);
             var before = _snapshot?.HighRisk.Select(r => r.Id).ToHashSet() ?? [];
             lock (_highlighted)
+            {
                 foreach (var r in snapshot.HighRisk.Where(r => !before.Contains(r.Id) && _snapshot is not null))
                     _highlighted.Add(r.Id);
+                // Bounded for a board open all day: only rows still on the board stay highlighted.
+                _highlighted.IntersectWith(snapshot.HighRisk.Select(r => r.Id));
+            }
             await InvokeAsync(() =>
             {
                 _snapshot = snapshot;
