@@ -34,9 +34,7 @@ public sealed class BatchWindow(TimeSpan window)
         var first = _highestId < 0;
         // First: the window through the ReceivedAtUtc index. Then: every row inserted since, by primary key (few: the
         // writer's own group and whatever else was inserted meanwhile); those outside the window are skipped in memory.
-        var query = first
-            ? db.Complaints.AsNoTracking().Where(c => c.ReceivedAtUtc >= from)
-            : db.Complaints.AsNoTracking().Where(c => c.Id > _highestId);
+        var query = first ? WindowQuery(db, from) : InsertedSinceQuery(db, _highestId);
         var rows = await query
             .Select(c => new { c.Id, c.ProductLine, c.ProblemType, c.Complainant.Province, c.Complainant.Phone, c.Title, c.Description, c.ReceivedAtUtc, c.BatchIncidentId, c.DuplicateOfId })
             .ToListAsync(ct);
@@ -50,6 +48,14 @@ public sealed class BatchWindow(TimeSpan window)
         }
         Prune(from);
     }
+
+    /// <summary>The first read: every complaint received since <paramref name="fromUtc"/> (index on ReceivedAtUtc).</summary>
+    public static IQueryable<Complaint> WindowQuery(ComplaintOpsDb db, DateTime fromUtc) =>
+        db.Complaints.AsNoTracking().Where(c => c.ReceivedAtUtc >= fromUtc);
+
+    /// <summary>Every later read: the complaints inserted since the highest id held (a primary-key range).</summary>
+    public static IQueryable<Complaint> InsertedSinceQuery(ComplaintOpsDb db, int highestId) =>
+        db.Complaints.AsNoTracking().Where(c => c.Id > highestId);
 
     /// <summary>The complaints in the window before <paramref name="complaint"/> on its product line and problem type (lower ids only: what was there when it arrived).</summary>
     public IReadOnlyList<BatchFacts> Before(BatchFacts complaint, TimeSpan span)
