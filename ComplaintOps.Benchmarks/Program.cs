@@ -4,7 +4,6 @@ using ComplaintOps.Benchmarks;
 using ComplaintOps.Data;
 using ComplaintOps.Domain.Complaints;
 using ComplaintOps.Features.Complaints;
-using ComplaintOps.Features.Triage.BatchDetection;
 using ComplaintOps.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -24,6 +23,12 @@ if (args.Length > 0 && args[0] == "intake")
 {
     // Issue 3 §10: intake over HTTP with durable commit (IntakeBench.cs).
     await IntakeBench.RunAsync(root, args);
+    return;
+}
+if (args.Length > 0 && args[0] == "batch")
+{
+    // Issue 3 §10: batch detection's cost per complaint from 10,000 to 1,000,000 complaints (BatchBench.cs).
+    await BatchBench.RunAsync(root, args);
     return;
 }
 if (args.Length > 0 && args[0] == "handling")
@@ -85,16 +90,6 @@ Console.WriteLine($"Iterations: {options.Warmup} warm-up + {options.Iterations} 
 var provinces = Provinces.All;
 var floor = new Floor(connectionString);
 
-IDbContextFactory<ComplaintOpsDb>? batchDbFactory = null;
-BatchDetector? batchDetector = null;
-// Batch detection (B2): complaints as intake holds them when it calls the detector, read once before timing.
-List<Complaint> batchSamples;
-await using (var db = new ComplaintOpsDb(new DbContextOptionsBuilder<ComplaintOpsDb>().UseSqlite(connectionString).Options))
-{
-    var ids = detailIds.Take(256).ToList();
-    batchSamples = await db.Complaints.AsNoTracking().Where(c => ids.Contains(c.Id)).ToListAsync();
-}
-
 List<BenchCase> Cases(ComplaintQueries queries) =>
 [
     new("a. queue default (all, next due, page 1)",
@@ -113,14 +108,6 @@ List<BenchCase> Cases(ComplaintQueries queries) =>
     new("e. detail + timeline (random id)",
         async n => _ = await queries.DetailAsync(detailIds[n % detailIds.Count]) ?? throw new InvalidOperationException("missing complaint"),
         async n => _ = await floor.DetailAsync(detailIds[n % detailIds.Count]) ?? throw new InvalidOperationException("missing complaint")),
-    // App: the detector's window read plus the in-memory similarity decision; floor: the window read alone.
-    new("f. batch detection for one complaint (48 h window)",
-        async n =>
-        {
-            await using var db = await batchDbFactory!.CreateDbContextAsync();
-            _ = await batchDetector!.DecideAsync(db, batchSamples[n % batchSamples.Count]);
-        },
-        async n => _ = await floor.BatchWindowAsync(batchSamples[n % batchSamples.Count], TimeSpan.FromHours(48))),
 ];
 
 
@@ -139,12 +126,7 @@ ServiceProvider QueriesProvider(IInterceptor? interceptor)
     if (options.PooledFactory) services.AddPooledDbContextFactory<ComplaintOpsDb>(Configure);
     else services.AddDbContextFactory<ComplaintOpsDb>(Configure);
     services.AddSingleton<ComplaintQueries>();
-    services.AddOptions<BatchDetectionOptions>();
-    services.AddSingleton<BatchDetector>();
-    var provider = services.BuildServiceProvider();
-    batchDbFactory = provider.GetRequiredService<IDbContextFactory<ComplaintOpsDb>>();
-    batchDetector = provider.GetRequiredService<BatchDetector>();
-    return provider;
+    return services.BuildServiceProvider();
 }
 
 // Check that the floor really is the same query: same totals and the same rows in the same order.

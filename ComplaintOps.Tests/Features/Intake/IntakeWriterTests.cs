@@ -191,20 +191,9 @@ public sealed class IntakeWriterTests(AppFactory app) : IClassFixture<AppFactory
     {
         var intake = Intake();
         var line = "并发批次-" + Guid.NewGuid().ToString("N")[..8];
-        NewComplaint Renewal(string province, string phone) => new()
-        {
-            Channel = Channel.App,
-            Complainant = new Complainant { Name = "用户" + phone[^4..], Phone = phone, Province = province, City = province },
-            Respondent = new Respondent { Kind = RespondentKind.InternalDepartment, Name = "会员中心" },
-            ProductLine = line,
-            ProblemSubType = ProblemSubType.Renewal,
-            Title = "会员被自动续费扣款",
-            Description = "没有同意自动续费，会员到期后被自动扣款，要求退还续费费用。",
-            Demands = "退款并关闭自动续费",
-        };
 
         await Task.WhenAll(new[] { ("浙江", "13944440001"), ("江苏", "13944440002"), ("广东", "13944440003"), ("四川", "13944440004") }
-            .Select(p => Task.Run(() => intake.ReceiveAsync(Renewal(p.Item1, p.Item2), Agent))));
+            .Select(p => Task.Run(() => intake.ReceiveAsync(Renewal(line, p.Item1, p.Item2), Agent))));
 
         await using var db = app.OpenDb();
         var members = await db.Complaints.AsNoTracking().Where(c => c.ProductLine == line).ToListAsync();
@@ -214,5 +203,67 @@ public sealed class IntakeWriterTests(AppFactory app) : IClassFixture<AppFactory
         Assert.All(members, m => Assert.Equal(ComplaintSeverity.HighRisk, m.Severity));
         var incident = await db.BatchIncidents.AsNoTracking().SingleAsync(i => i.Id == incidentId);
         Assert.Equal(4, incident.ComplaintCount);
+    }
+
+    private static NewComplaint Renewal(string line, string province, string phone) => new()
+    {
+        Channel = Channel.App,
+        Complainant = new Complainant { Name = "用户" + phone[^4..], Phone = phone, Province = province, City = province },
+        Respondent = new Respondent { Kind = RespondentKind.InternalDepartment, Name = "会员中心" },
+        ProductLine = line,
+        ProblemSubType = ProblemSubType.Renewal,
+        Title = "会员被自动续费扣款",
+        Description = "没有同意自动续费，会员到期后被自动扣款，要求退还续费费用。",
+        Demands = "退款并关闭自动续费",
+    };
+
+    [Fact]
+    public async Task R10_B2_complaints_stored_outside_intake_after_the_window_was_read_still_count()
+    {
+        var intake = Intake();
+        var line = "窗口补读-" + Guid.NewGuid().ToString("N")[..8];
+        // Any intake reads the writer's in-memory window.
+        await intake.ReceiveAsync(Complaint("预热-" + line, "13955550000"), Agent);
+
+        // Two similar complaints stored without intake (an import, a seeder), after the window was read.
+        var now = app.Services.GetRequiredService<ComplaintOps.Infrastructure.BusinessTime>().UtcNow;
+        var calendar = app.Services.GetRequiredService<ComplaintOps.Features.Calendars.WorkingCalendarService>();
+        var dbFactory = app.Services.GetRequiredService<IDbContextFactory<ComplaintOps.Data.ComplaintOpsDb>>();
+        foreach (var (province, phone) in new[] { ("浙江", "13955550001"), ("江苏", "13955550002") })
+        {
+            var stored = ComplaintOps.Domain.Complaints.Complaint.Receive(Renewal(line, province, phone), "TS-W-" + Guid.NewGuid().ToString("N")[..10],
+                Actor.System, TestComplaints.Owner, now.AddMinutes(-5));
+            await TestComplaints.StoreAsync(dbFactory, calendar, stored);
+        }
+
+        var third = await intake.ReceiveAsync(Renewal(line, "广东", "13955550003"), Agent);
+
+        await using var db = app.OpenDb();
+        var members = await db.Complaints.AsNoTracking().Where(c => c.ProductLine == line).ToListAsync();
+        Assert.Equal(3, members.Count);
+        var incidentId = Assert.Single(members.Select(m => m.BatchIncidentId).Distinct());
+        Assert.NotNull(incidentId);
+        Assert.Equal(3, (await db.BatchIncidents.AsNoTracking().SingleAsync(i => i.Id == incidentId)).ComplaintCount);
+        Assert.Equal(incidentId, members.Single(m => m.Id == third.Id).BatchIncidentId);
+    }
+
+    [Fact]
+    public async Task R8_the_repeat_rule_counts_the_earlier_complaints_of_the_same_group()
+    {
+        var intake = Intake();
+        var tag = "同组重复-" + Guid.NewGuid().ToString("N")[..8];
+        var phone = "1366" + Random.Shared.Next(1_000_000, 9_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        // Arriving together, these are written in one or a few groups; each must count the ones before it (threshold 2).
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(i => Task.Run(() => intake.ReceiveAsync(Complaint($"{tag}-{i}", phone), Actor.System))));
+
+        await using var db = app.OpenDb();
+        var saved = await db.Complaints.AsNoTracking().Include(c => c.Timeline).Where(c => c.Title.StartsWith(tag)).OrderBy(c => c.Id).ToListAsync();
+        Assert.Equal(4, saved.Count);
+        for (var k = 0; k < saved.Count; k++)
+        {
+            var grade = saved[k].Timeline.Single(e => e.Field == "Grade").Note ?? "";
+            Assert.Equal(k >= 2, grade.Contains("repeat complainant", StringComparison.Ordinal));
+        }
     }
 }

@@ -9,6 +9,7 @@ public sealed record BatchRules(TimeSpan Window, int MinComplaints, int MinProvi
 /// <summary>
 /// What detection needs to know about one complaint: the new one, or a candidate from the window.
 /// <paramref name="IncidentIsOpen"/> says whether <paramref name="BatchIncidentId"/> (if any) can still take members.
+/// The text's bigram signature is computed once, when the facts are made; <c>with</c> copies keep it.
 /// </summary>
 public sealed record BatchFacts(
     int ComplaintId,
@@ -20,7 +21,14 @@ public sealed record BatchFacts(
     DateTime ReceivedAtUtc,
     int? BatchIncidentId = null,
     bool IncidentIsOpen = false,
-    int? DuplicateOfId = null);
+    int? DuplicateOfId = null)
+{
+    /// <summary>The text's distinct character bigrams, sorted (see <see cref="BatchDetection.Signature"/>).</summary>
+    public int[] TextSignature { get; } = BatchDetection.Signature(Text);
+
+    /// <summary>The phone's digits: "139 1234 5678" and "13912345678" are the same complainant.</summary>
+    public string PhoneKey { get; } = BatchDetection.PhoneKey(Phone);
+}
 
 public enum BatchOutcome
 {
@@ -63,8 +71,7 @@ public static class BatchDetection
 
         var duplicateOf = DuplicateOf(complaint, inWindow);
 
-        var bigrams = Bigrams(complaint.Text);
-        var similar = inWindow.Where(c => Jaccard(bigrams, Bigrams(c.Text)) >= rules.SimilarityThreshold).ToList();
+        var similar = inWindow.Where(c => IsSimilar(complaint, c, rules)).ToList();
         // Complaints in a closed incident stay where they are; they neither count nor move.
         var free = similar.Where(c => c.BatchIncidentId is null).ToList();
 
@@ -76,7 +83,7 @@ public static class BatchDetection
             return new BatchDecision(BatchOutcome.JoinIncident, open.Key, [complaint.ComplaintId, .. free.Select(c => c.ComplaintId)], duplicateOf);
 
         var group = free.Prepend(complaint).ToList();
-        var complainants = group.Select(c => PhoneKey(c.Phone)).Distinct(StringComparer.Ordinal).Count();
+        var complainants = group.Select(c => c.PhoneKey).Distinct(StringComparer.Ordinal).Count();
         var provinces = group.Select(c => c.Province).Distinct(StringComparer.Ordinal).Count();
         if (complainants >= rules.MinComplaints && provinces >= rules.MinProvinces)
             return new BatchDecision(BatchOutcome.FormIncident, null, group.Select(c => c.ComplaintId).ToList(), duplicateOf);
@@ -90,37 +97,60 @@ public static class BatchDetection
     /// </summary>
     public static int? DuplicateOf(BatchFacts complaint, IEnumerable<BatchFacts> inWindow)
     {
-        var phone = PhoneKey(complaint.Phone);
+        var phone = complaint.PhoneKey;
         if (phone.Length == 0) return null;
         var earlier = inWindow
             .Where(c => c.ComplaintId != complaint.ComplaintId && c.ReceivedAtUtc <= complaint.ReceivedAtUtc
                 && c.ProductLine == complaint.ProductLine && c.ProblemType == complaint.ProblemType
-                && PhoneKey(c.Phone) == phone)
+                && c.PhoneKey == phone)
             .OrderBy(c => c.ReceivedAtUtc).ThenBy(c => c.ComplaintId)
             .FirstOrDefault();
         return earlier is null ? null : earlier.DuplicateOfId ?? earlier.ComplaintId;
     }
 
-    /// <summary>Jaccard similarity (|A∩B| / |A∪B|) of the two texts' character bigrams; 0 when either is empty.</summary>
-    public static double Similarity(string a, string b) => Jaccard(Bigrams(a), Bigrams(b));
+    /// <summary>Whether two complaints' texts reach the similarity threshold.</summary>
+    public static bool IsSimilar(BatchFacts a, BatchFacts b, BatchRules rules) =>
+        Jaccard(a.TextSignature, b.TextSignature) >= rules.SimilarityThreshold;
 
-    /// <summary>Adjacent pairs of letters and digits, lower-cased; spaces and punctuation are dropped first.</summary>
-    public static HashSet<string> Bigrams(string text)
+    /// <summary>Jaccard similarity (|A∩B| / |A∪B|) of the two texts' character bigrams; 0 when either is empty.</summary>
+    public static double Similarity(string a, string b) => Jaccard(Signature(a), Signature(b));
+
+    /// <summary>
+    /// The text's distinct bigrams — adjacent pairs of letters and digits, lower-cased, spaces and punctuation dropped
+    /// first — each packed into one int (two UTF-16 units) and sorted, so two signatures are compared by one merge
+    /// without allocating (detection compares a new complaint with every candidate in its window).
+    /// </summary>
+    public static int[] Signature(string text)
     {
-        var chars = text.Where(char.IsLetterOrDigit).Select(ch => char.ToLower(ch, CultureInfo.InvariantCulture)).ToArray();
-        var set = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i + 1 < chars.Length; i++)
-            set.Add(new string(chars, i, 2));
-        return set;
+        var codes = new List<int>(text.Length);
+        var previous = '\0';
+        foreach (var raw in text)
+        {
+            if (!char.IsLetterOrDigit(raw)) continue;
+            var ch = char.ToLower(raw, CultureInfo.InvariantCulture);
+            if (previous != '\0') codes.Add(unchecked((int)(((uint)previous << 16) | ch)));
+            previous = ch;
+        }
+        codes.Sort();
+        var distinct = 0;
+        for (var i = 0; i < codes.Count; i++)
+            if (i == 0 || codes[i] != codes[i - 1]) codes[distinct++] = codes[i];
+        return codes.GetRange(0, distinct).ToArray();
     }
 
-    private static double Jaccard(HashSet<string> a, HashSet<string> b)
+    private static double Jaccard(int[] a, int[] b)
     {
-        if (a.Count == 0 || b.Count == 0) return 0;
-        var common = a.Count(b.Contains);
-        return (double)common / (a.Count + b.Count - common);
+        if (a.Length == 0 || b.Length == 0) return 0;
+        int i = 0, j = 0, common = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] == b[j]) { common++; i++; j++; }
+            else if (a[i] < b[j]) i++;
+            else j++;
+        }
+        return (double)common / (a.Length + b.Length - common);
     }
 
     /// <summary>Digits only, so "139 1234 5678" and "13912345678" are the same complainant.</summary>
-    private static string PhoneKey(string phone) => new(phone.Where(char.IsAsciiDigit).ToArray());
+    public static string PhoneKey(string phone) => new(phone.Where(char.IsAsciiDigit).ToArray());
 }

@@ -108,36 +108,22 @@ public sealed class IntakeWriter : IAsyncDisposable
             await WriteAloneAsync(group[0]);
             return;
         }
-        var results = new List<(Job Job, IntakeOutcome Outcome)>(group.Count);
-        var refused = new List<(Job Job, DomainException Error)>();
+        GroupWrite written;
         try
         {
             await using var db = await _dbFactory.CreateDbContextAsync();
             await using var tx = await db.Database.BeginTransactionAsync();
-            var keys = new Dictionary<(int, string), IdempotencyRecord>();
-            foreach (var job in group)
-            {
-                try
-                {
-                    results.Add((job, await WriteOneAsync(db, job, keys)));
-                }
-                catch (RefusedException e)
-                {
-                    refused.Add((job, e.Error));
-                }
-            }
-            await db.SaveChangesAsync();
+            written = await WriteAllAsync(db, group);
             await tx.CommitAsync();
         }
         catch (Exception e)
         {
+            _batches.Forget();
             _log.LogWarning(e, "A group of {Count} intakes failed to commit; writing them one by one", group.Count);
             foreach (var job in group) await WriteAloneAsync(job);
             return;
         }
-        Committed(results.Count(r => r.Outcome.Complaint is not null));
-        foreach (var (job, outcome) in results) job.Done.TrySetResult(outcome);
-        foreach (var (job, error) in refused) job.Done.TrySetException(error);
+        Finish(written);
     }
 
     private async Task WriteAloneAsync(Job job)
@@ -146,93 +132,134 @@ public sealed class IntakeWriter : IAsyncDisposable
         {
             await using var db = await _dbFactory.CreateDbContextAsync();
             await using var tx = await db.Database.BeginTransactionAsync();
-            var outcome = await WriteOneAsync(db, job, []);
-            await db.SaveChangesAsync();
+            var written = await WriteAllAsync(db, [job]);
             await tx.CommitAsync();
-            Committed(outcome.Complaint is null ? 0 : 1);
-            job.Done.TrySetResult(outcome);
-        }
-        catch (RefusedException e)
-        {
-            job.Done.TrySetException(e.Error);
+            Finish(written);
         }
         catch (Exception e)
         {
+            _batches.Forget();
             job.Done.TrySetException(e);
         }
     }
 
-    private void Committed(int complaints)
+    private void Finish(GroupWrite written)
     {
         Interlocked.Increment(ref _commits);
-        Interlocked.Add(ref _written, complaints);
+        Interlocked.Add(ref _written, written.Results.Count(r => r.Outcome.Complaint is not null));
+        foreach (var (job, outcome) in written.Results) job.Done.TrySetResult(outcome);
+        foreach (var (job, error) in written.Refused) job.Done.TrySetException(error);
     }
 
-    /// <summary>Writes one member on the group's context and transaction (flushed, not committed).</summary>
-    private async Task<IntakeOutcome> WriteOneAsync(ComplaintOpsDb db, Job job, Dictionary<(int, string), IdempotencyRecord> keys)
+    /// <summary>
+    /// Writes <paramref name="jobs"/> on one context inside the caller's transaction (not committed). What a member needs
+    /// from the database is read once for the whole group (earlier idempotency answers, repeat counts per phone, the day's
+    /// tracking-number row); the members are graded in order — each counting the earlier ones with the same phone — and
+    /// inserted by one SaveChanges; batch detection then sees them one after another, in the same order.
+    /// </summary>
+    private async Task<GroupWrite> WriteAllAsync(ComplaintOpsDb db, IReadOnlyList<Job> jobs)
     {
-        var now = _time.UtcNow;
+        var results = new List<(Job Job, IntakeOutcome Outcome)>(jobs.Count);
+        var refused = new List<(Job Job, DomainException Error)>();
+        var earlierAnswers = await EarlierAnswersAsync(db, jobs);
+        var repeats = await _triage.EarlierComplaintsByPhoneAsync(db, jobs.Select(j => j.Data.Complainant.Phone));
+        var rules = await _triage.RulesAsync(db);
         var clock = _calendar.Clock;
+        var saved = new List<(Job Job, Complaint Complaint)>(jobs.Count);
 
-        if (job.Idempotency is { } intent)
+        foreach (var job in jobs)
         {
-            // The same key earlier in this group, or already in the database: answer as the first request was answered.
-            if (keys.TryGetValue((intent.ApiKeyId, intent.Key), out var inGroup)) return new IntakeOutcome(null, inGroup);
-            var earlier = await db.IdempotencyRecords.SingleOrDefaultAsync(r => r.ApiKeyId == intent.ApiKeyId && r.Key == intent.Key);
-            if (earlier is not null)
+            var now = _time.UtcNow;
+            if (job.Idempotency is { } intent && earlierAnswers.TryGetValue((intent.ApiKeyId, intent.Key), out var earlier))
             {
-                if (!IdempotencyStore.IsAbandoned(earlier, now, _apiOptions.Value)) return new IntakeOutcome(null, earlier);
-                // A reservation left by a process that stopped between saving and answering: nothing was committed with it.
-                db.IdempotencyRecords.Remove(earlier);
-                await db.SaveChangesAsync();
+                // The same key earlier in this group or already in the database: answer as the first request was answered.
+                results.Add((job, new IntakeOutcome(null, earlier)));
+                continue;
+            }
+
+            // Built in memory first: if the rules refuse it, nothing of this member has touched the context.
+            var day = clock.BusinessDate(now);
+            var sequence = await SequenceAsync(db, day);
+            var owner = job.Owner ?? _owners.Pick();
+            var phone = job.Data.Complainant.Phone?.Trim() ?? "";
+            Complaint complaint;
+            try
+            {
+                complaint = Complaint.Receive(job.Data, TrackingNumbers.Format(day, sequence.Last + 1), job.ReceivedBy, owner, now);
+                // Graded by the rules (R8, R10), with the reasons on the timeline; see TriageService.GradeAsync for when the caller's grade stands.
+                complaint.ApplyRuleGrade(_triage.Grade(job.Data, repeats.GetValueOrDefault(phone), rules), Actor.System, now);
+                job.Decide(complaint, now);
+                complaint.ApplySchedule(clock.Compute(complaint.SlaFacts));
+            }
+            catch (DomainException e)
+            {
+                refused.Add((job, e));
+                continue;
+            }
+            sequence.Last++;
+            if (job.Owner is not null) _owners.Note(job.Owner.Id);
+            if (phone.Length > 0) repeats[phone] = repeats.GetValueOrDefault(phone) + 1;
+            db.Complaints.Add(complaint);
+            saved.Add((job, complaint));
+            results.Add((job, new IntakeOutcome(complaint, null)));
+
+            if (job.Idempotency is { } idem)
+            {
+                var (body, location) = idem.Response(complaint);
+                var record = new IdempotencyRecord
+                {
+                    ApiKeyId = idem.ApiKeyId, Key = idem.Key, RequestHash = idem.RequestHash, CreatedAtUtc = now,
+                    StatusCode = StatusCodes.Status201Created, ResponseBody = body, Location = location,
+                };
+                db.IdempotencyRecords.Add(record);
+                earlierAnswers[(idem.ApiKeyId, idem.Key)] = record;
             }
         }
-
-        // Built in memory first: if the rules refuse it, nothing of this member has touched the context.
-        var day = clock.BusinessDate(now);
-        var sequence = await SequenceAsync(db, day);
-        var owner = job.Owner ?? _owners.Pick();
-        Complaint complaint;
-        try
-        {
-            complaint = Complaint.Receive(job.Data, TrackingNumbers.Format(day, sequence.Last + 1), job.ReceivedBy, owner, now);
-            // Graded by the rules (R8, R10), with the reasons on the timeline; see TriageService.GradeAsync for when the caller's grade stands.
-            complaint.ApplyRuleGrade(await _triage.GradeAsync(db, job.Data, default), Actor.System, now);
-            job.Decide(complaint, now);
-            complaint.ApplySchedule(clock.Compute(complaint.SlaFacts));
-        }
-        catch (DomainException e)
-        {
-            throw new RefusedException(e);
-        }
-        sequence.Last++;
-        if (job.Owner is not null) _owners.Note(job.Owner.Id);
-        db.Complaints.Add(complaint);
-
-        if (job.Idempotency is { } idem)
-        {
-            var (body, location) = idem.Response(complaint);
-            var record = new IdempotencyRecord
-            {
-                ApiKeyId = idem.ApiKeyId, Key = idem.Key, RequestHash = idem.RequestHash, CreatedAtUtc = now,
-                StatusCode = StatusCodes.Status201Created, ResponseBody = body, Location = location,
-            };
-            db.IdempotencyRecords.Add(record);
-            keys[(idem.ApiKeyId, idem.Key)] = record;
-        }
+        if (saved.Count == 0) return new GroupWrite(results, refused);
         await db.SaveChangesAsync();
 
-        if (job.AttachmentIds.Count > 0)
+        foreach (var (job, complaint) in saved.Where(s => s.Job.AttachmentIds.Count > 0))
         {
             var ids = job.AttachmentIds.ToArray();
             await db.Attachments.Where(a => ids.Contains(a.Id) && a.ComplaintId == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.ComplaintId, complaint.Id));
         }
-        await _batches.DetectAsync(db, complaint);
+        await _batches.DetectAsync(db, saved.Select(s => s.Complaint).ToList());
         // Closed on first contact or out of scope: archived at once, like every closure (R27).
-        if (Lifecycle.IsFinished(complaint.Status)) await _archive.ArchiveAsync(db, complaint, job.ReceivedBy, now);
-        return new IntakeOutcome(complaint, null);
+        foreach (var (job, complaint) in saved.Where(s => Lifecycle.IsFinished(s.Complaint.Status)))
+            await _archive.ArchiveAsync(db, complaint, job.ReceivedBy, _time.UtcNow);
+        await db.SaveChangesAsync();
+        return new GroupWrite(results, refused);
     }
+
+    /// <summary>
+    /// The answers already held by the group's idempotency keys, in one query. A reservation left by a process that stopped
+    /// between saving and answering (the old three-transaction code) held nothing: it is removed and the key is free.
+    /// </summary>
+    private async Task<Dictionary<(int, string), IdempotencyRecord>> EarlierAnswersAsync(ComplaintOpsDb db, IReadOnlyList<Job> jobs)
+    {
+        var answers = new Dictionary<(int, string), IdempotencyRecord>();
+        var intents = jobs.Select(j => j.Idempotency).OfType<IdempotencyIntent>().ToList();
+        if (intents.Count == 0) return answers;
+        var apiKeyIds = intents.Select(i => i.ApiKeyId).Distinct().ToList();
+        var keys = intents.Select(i => i.Key).Distinct(StringComparer.Ordinal).ToList();
+        var found = await db.IdempotencyRecords.Where(r => apiKeyIds.Contains(r.ApiKeyId) && keys.Contains(r.Key)).ToListAsync();
+        var now = _time.UtcNow;
+        var abandoned = false;
+        foreach (var record in found)
+        {
+            if (IdempotencyStore.IsAbandoned(record, now, _apiOptions.Value))
+            {
+                db.IdempotencyRecords.Remove(record);
+                abandoned = true;
+            }
+            else answers[(record.ApiKeyId, record.Key)] = record;
+        }
+        if (abandoned) await db.SaveChangesAsync();
+        return answers;
+    }
+
+    private sealed record GroupWrite(List<(Job Job, IntakeOutcome Outcome)> Results, List<(Job Job, DomainException Error)> Refused);
 
     /// <summary>The day's tracking-number row, tracked by the context (read once per group).</summary>
     private static async Task<DailySequence> SequenceAsync(ComplaintOpsDb db, DateOnly day)
@@ -258,10 +285,5 @@ public sealed class IntakeWriter : IAsyncDisposable
         IReadOnlyCollection<long> AttachmentIds, IdempotencyIntent? Idempotency)
     {
         public TaskCompletionSource<IntakeOutcome> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    }
-
-    private sealed class RefusedException(DomainException error) : Exception(error.Message, error)
-    {
-        public DomainException Error { get; } = error;
     }
 }

@@ -51,14 +51,41 @@ public sealed class TriageService(IDbContextFactory<ComplaintOpsDb> dbFactory, I
     /// what the caller set — unless the caller passed high-risk triggers: then the caller's grade stands and the rules
     /// can only add to it (more triggers, a higher level), never lower it.
     /// </summary>
-    public async Task<RiskGrade> GradeAsync(ComplaintOpsDb db, NewComplaint data, CancellationToken ct = default)
+    public async Task<RiskGrade> GradeAsync(ComplaintOpsDb db, NewComplaint data, CancellationToken ct = default) =>
+        Grade(data, await EarlierComplaintsAsync(db, data.Complainant.Phone, ct), await rules.GetAsync(db, ct));
+
+    /// <summary>
+    /// <see cref="GradeAsync"/> with what it reads already known: <paramref name="earlier"/> complaints from the same phone in
+    /// the repeat window (<see cref="EarlierComplaintsByPhoneAsync"/>) and the cached rules — intake grades a whole group this way.
+    /// </summary>
+    public RiskGrade Grade(NewComplaint data, int earlier, TriageRuleCache.Rules cached)
     {
         var text = string.Join("\n", data.Title, data.Description, data.Demands);
-        var earlier = await EarlierComplaintsAsync(db, data.Complainant.Phone, ct);
-        var grade = RiskGrader.Grade(new GradingInput(data.Channel, data.SpecialGroup, text, data.Demands, earlier), await PolicyAsync(db, ct));
+        var grade = RiskGrader.Grade(new GradingInput(data.Channel, data.SpecialGroup, text, data.Demands, earlier), Policy(cached));
         if (data.HighRiskTriggers == HighRiskTriggers.None) return grade;
         var level = (RiskLevel)Math.Max(Math.Max((int)grade.Level, (int)data.RiskLevel), (int)RiskLevel.High);
         return grade with { Severity = ComplaintSeverity.HighRisk, Level = level, Triggers = grade.Triggers | data.HighRiskTriggers };
+    }
+
+    /// <summary>The rules, read once and cached (see <see cref="TriageRuleCache"/>).</summary>
+    public Task<TriageRuleCache.Rules> RulesAsync(ComplaintOpsDb db, CancellationToken ct = default) => rules.GetAsync(db, ct);
+
+    /// <summary>
+    /// <see cref="EarlierComplaintsAsync"/> for several phones in one query (a group of intakes): complaints per exact phone
+    /// in the repeat window. Phones with none are absent.
+    /// </summary>
+    public async Task<Dictionary<string, int>> EarlierComplaintsByPhoneAsync(ComplaintOpsDb db, IEnumerable<string?> phones, CancellationToken ct = default)
+    {
+        var wanted = phones.Select(p => p?.Trim()).OfType<string>().Where(p => p.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        if (wanted.Count == 0 || options.Value.RepeatComplaintCount <= 0) return new(StringComparer.Ordinal);
+        var last4s = wanted.Select(p => p.Length >= 4 ? p[^4..] : p).Distinct(StringComparer.Ordinal).ToList();
+        var since = time.UtcNow.AddDays(-options.Value.RepeatWindowDays);
+        var counts = await db.Complaints
+            .Where(c => last4s.Contains(c.Complainant.PhoneLast4) && wanted.Contains(c.Complainant.Phone) && c.ReceivedAtUtc >= since)
+            .GroupBy(c => c.Complainant.Phone)
+            .Select(g => new { Phone = g.Key, Count = g.Count() })
+            .ToListAsync(ct);
+        return counts.ToDictionary(c => c.Phone, c => c.Count, StringComparer.Ordinal);
     }
 
     /// <summary>Complaints from this exact phone in the repeat window: an indexed equality on the last four digits, then the full number.</summary>
@@ -71,11 +98,12 @@ public sealed class TriageService(IDbContextFactory<ComplaintOpsDb> dbFactory, I
         return await db.Complaints.CountAsync(c => c.Complainant.PhoneLast4 == last4 && c.Complainant.Phone == phone && c.ReceivedAtUtc >= since, ct);
     }
 
-    private async Task<GradingPolicy> PolicyAsync(ComplaintOpsDb db, CancellationToken ct)
+    private async Task<GradingPolicy> PolicyAsync(ComplaintOpsDb db, CancellationToken ct) => Policy(await rules.GetAsync(db, ct));
+
+    private GradingPolicy Policy(TriageRuleCache.Rules cached)
     {
-        var keywords = (await rules.GetAsync(db, ct)).Risk;
         var o = options.Value;
-        return new GradingPolicy(keywords, o.CompensationThresholdYuan * 100, o.RepeatComplaintCount, o.RepeatWindowDays);
+        return new GradingPolicy(cached.Risk, o.CompensationThresholdYuan * 100, o.RepeatComplaintCount, o.RepeatWindowDays);
     }
 
     private async Task<IReadOnlyList<KeywordRule>> ClassificationRulesAsync(ComplaintOpsDb db, CancellationToken ct) =>

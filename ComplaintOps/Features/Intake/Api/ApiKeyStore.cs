@@ -8,9 +8,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintOps.Features.Intake.Api;
 
-/// <summary>Issues, finds and revokes API keys. Secrets are random, shown once, and stored only as SHA-256.</summary>
+/// <summary>
+/// Issues, finds and revokes API keys. Secrets are random, shown once, and stored only as SHA-256.
+/// Live keys found by a request are remembered (by hash) until a key is revoked in this process — the only writer of
+/// the key table — so an API call does not read the table each time; unknown secrets are never remembered.
+/// </summary>
 public sealed class ApiKeyStore(IDbContextFactory<ComplaintOpsDb> dbFactory, BusinessTime time, AuditTrail audit)
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ApiKey> _live = new(StringComparer.Ordinal);
+    private long _revocations;
+
     public const string SecretPrefix = "cok_";
     public const string AuditCreated = "ApiKeyCreated";
     public const string AuditRevoked = "ApiKeyRevoked";
@@ -61,6 +68,8 @@ public sealed class ApiKeyStore(IDbContextFactory<ComplaintOpsDb> dbFactory, Bus
         key.RevokedAtUtc = time.UtcNow;
         key.RevokedBy = by.Name;
         await db.SaveChangesAsync(ct);
+        Interlocked.Increment(ref _revocations);
+        _live.Clear();
         await audit.RecordAsync(by, AuditRevoked, $"api-key:{key.Id}", $"{key.Channel} · {key.SourceName}", ct);
     }
 
@@ -75,8 +84,15 @@ public sealed class ApiKeyStore(IDbContextFactory<ComplaintOpsDb> dbFactory, Bus
     {
         if (string.IsNullOrEmpty(secret) || secret.Length > 200) return null;
         var hash = Hash(secret);
+        if (_live.TryGetValue(hash, out var known)) return known;
+        var revocations = Interlocked.Read(ref _revocations);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.SecretHash == hash && k.RevokedAtUtc == null, ct);
+        var key = await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.SecretHash == hash && k.RevokedAtUtc == null, ct);
+        if (key is null) return null;
+        // A revocation may have finished meanwhile (the key may be the revoked one): then do not remember it.
+        _live[hash] = key;
+        if (Interlocked.Read(ref _revocations) != revocations) _live.TryRemove(hash, out _);
+        return key;
     }
 
     public async Task<bool> AnyWithHashAsync(string secret, CancellationToken ct = default)

@@ -9,56 +9,92 @@ using Microsoft.Extensions.Options;
 namespace ComplaintOps.Features.Triage.BatchDetection;
 
 /// <summary>
-/// Runs batch and repeat detection for a complaint intake has just saved, inside intake's transaction.
-/// Reads only the window (index ProductLine, ProblemType, ReceivedAtUtc), decides in memory
-/// (<see cref="Domain.Triage.BatchDetection"/>) and applies the decision: members become high-risk and linked,
-/// a newly formed incident raises one alarm, a repeat is linked to the earlier complaint.
+/// Runs batch and repeat detection for the complaints intake has just saved, inside intake's transaction.
+/// The window's candidates come from <see cref="BatchWindow"/> (memory, caught up once per group of intakes), the
+/// decision is the domain's (<see cref="Domain.Triage.BatchDetection"/>), and applying it writes through EF: members
+/// become high-risk and linked, a newly formed incident raises one alarm, a repeat is linked to the earlier complaint.
+/// One caller at a time: the intake writer (a second concurrent caller is refused, not silently raced).
 /// </summary>
 public sealed class BatchDetector(IOptions<BatchDetectionOptions> options, BusinessTime time)
 {
     /// <summary>Longest text compared, so a pasted essay cannot make detection expensive.</summary>
     private const int MaxTextLength = 2000;
 
-    public async Task<BatchDecision> DetectAsync(ComplaintOpsDb db, Complaint complaint, CancellationToken ct = default)
+    private BatchWindow? _window;
+    private int _busy;
+
+    /// <summary>Complaints in the in-memory window (benchmark and tests).</summary>
+    public int WindowCount => _window?.Count ?? 0;
+
+    /// <summary>
+    /// Detects for <paramref name="complaints"/> (saved, in arrival order), each seeing the ones before it.
+    /// Call inside the transaction that inserted them. On failure call <see cref="Forget"/>: the window may hold what was rolled back.
+    /// </summary>
+    public async Task DetectAsync(ComplaintOpsDb db, IReadOnlyList<Complaint> complaints, CancellationToken ct = default)
     {
-        var decision = await DecideAsync(db, complaint, ct);
-        await ApplyAsync(db, complaint, decision, ct);
-        return decision;
+        if (Interlocked.Exchange(ref _busy, 1) == 1) throw new InvalidOperationException("Batch detection has one caller at a time: the intake writer.");
+        try
+        {
+            var window = _window ??= new BatchWindow(options.Value.Rules.Window);
+            await window.CatchUpAsync(db, time.UtcNow, ct);
+            var open = new Dictionary<int, bool>();
+            foreach (var complaint in complaints)
+            {
+                var decision = await DecideAsync(db, window, complaint, open, ct);
+                await ApplyAsync(db, window, complaint, decision, ct);
+            }
+        }
+        finally
+        {
+            Volatile.Write(ref _busy, 0);
+        }
     }
 
-    /// <summary>Reads the window and decides, writing nothing (also what the benchmark times).</summary>
+    /// <summary>Drops the in-memory window (after a rolled-back group); the next call reads it again.</summary>
+    public void Forget() => _window = null;
+
+    /// <summary>Decides for one saved complaint, writing nothing (what the benchmark times).</summary>
     public async Task<BatchDecision> DecideAsync(ComplaintOpsDb db, Complaint complaint, CancellationToken ct = default)
     {
-        var rules = options.Value.Rules;
-        var from = complaint.ReceivedAtUtc - rules.Window;
-        var to = complaint.ReceivedAtUtc;
-        var rows = await db.Complaints.AsNoTracking()
-            .Where(c => c.ProductLine == complaint.ProductLine && c.ProblemType == complaint.ProblemType
-                && c.ReceivedAtUtc >= from && c.ReceivedAtUtc <= to && c.Id != complaint.Id)
-            .Select(c => new { c.Id, c.Complainant.Province, c.Complainant.Phone, c.Title, c.Description, c.ReceivedAtUtc, c.BatchIncidentId, c.DuplicateOfId })
-            .ToListAsync(ct);
-        var incidentIds = rows.Where(r => r.BatchIncidentId is not null).Select(r => r.BatchIncidentId!.Value).Distinct().ToList();
-        var open = incidentIds.Count == 0
-            ? []
-            : (await db.BatchIncidents.Where(i => incidentIds.Contains(i.Id) && i.ClosedAtUtc == null).Select(i => i.Id).ToListAsync(ct)).ToHashSet();
-
-        var candidates = rows.Select(r => new BatchFacts(
-            r.Id, complaint.ProductLine, complaint.ProblemType, r.Province, r.Phone, Text(r.Title, r.Description), r.ReceivedAtUtc,
-            r.BatchIncidentId, r.BatchIncidentId is { } id && open.Contains(id), r.DuplicateOfId));
-        var facts = new BatchFacts(complaint.Id, complaint.ProductLine, complaint.ProblemType, complaint.Complainant.Province,
-            complaint.Complainant.Phone, Text(complaint.Title, complaint.Description), complaint.ReceivedAtUtc);
-        return Domain.Triage.BatchDetection.Decide(facts, candidates, rules);
+        if (Interlocked.Exchange(ref _busy, 1) == 1) throw new InvalidOperationException("Batch detection has one caller at a time: the intake writer.");
+        try
+        {
+            var window = _window ??= new BatchWindow(options.Value.Rules.Window);
+            await window.CatchUpAsync(db, time.UtcNow, ct);
+            return await DecideAsync(db, window, complaint, [], ct);
+        }
+        finally
+        {
+            Volatile.Write(ref _busy, 0);
+        }
     }
 
-    private async Task ApplyAsync(ComplaintOpsDb db, Complaint complaint, BatchDecision decision, CancellationToken ct)
+    private async Task<BatchDecision> DecideAsync(ComplaintOpsDb db, BatchWindow window, Complaint complaint, Dictionary<int, bool> open, CancellationToken ct)
+    {
+        var rules = options.Value.Rules;
+        var facts = window.Find(complaint.Id) ?? Facts(complaint);
+        var candidates = window.Before(facts, rules.Window);
+        // Whether an incident still takes members is the one fact that changes elsewhere (closing): read, once per group.
+        var unknown = candidates.Where(c => c.BatchIncidentId is { } id && !open.ContainsKey(id)).Select(c => c.BatchIncidentId!.Value).Distinct().ToList();
+        if (unknown.Count > 0)
+        {
+            var stillOpen = await db.BatchIncidents.AsNoTracking().Where(i => unknown.Contains(i.Id) && i.ClosedAtUtc == null).Select(i => i.Id).ToListAsync(ct);
+            foreach (var id in unknown) open[id] = stillOpen.Contains(id);
+        }
+        var withState = candidates.Select(c => c.BatchIncidentId is { } id && open[id] ? c with { IncidentIsOpen = true } : c);
+        return Domain.Triage.BatchDetection.Decide(facts, withState, rules);
+    }
+
+    private async Task ApplyAsync(ComplaintOpsDb db, BatchWindow window, Complaint complaint, BatchDecision decision, CancellationToken ct)
     {
         // Nothing to write (most complaints): no SaveChanges, whose change detection grows with a group-commit's context.
         if (decision.DuplicateOfId is null && decision.Outcome == BatchOutcome.None) return;
         var now = time.UtcNow;
         if (decision.DuplicateOfId is { } originalId)
         {
-            var original = await db.Complaints.SingleAsync(c => c.Id == originalId, ct);
+            var original = await db.Complaints.FindAsync([originalId], ct) ?? throw new InvalidOperationException($"Complaint {originalId} vanished.");
             complaint.MarkDuplicateOf(original, Actor.System, now);
+            window.Linked(complaint.Id, duplicateOfId: originalId);
         }
 
         if (decision.Outcome != BatchOutcome.None)
@@ -72,30 +108,40 @@ public sealed class BatchDetector(IOptions<BatchDetectionOptions> options, Busin
             }
             else
             {
-                incident = await db.BatchIncidents.SingleAsync(i => i.Id == decision.IncidentId, ct);
+                incident = await db.BatchIncidents.FindAsync([decision.IncidentId!.Value], ct)
+                    ?? throw new InvalidOperationException($"Batch incident {decision.IncidentId} vanished.");
             }
 
-            var memberIds = decision.Members.ToList();
-            // Archived members are read-only (R27): they stay as they were archived.
-            var members = await db.Complaints.Where(c => memberIds.Contains(c.Id) && c.Status != ComplaintStatus.Archived).ToListAsync(ct);
-            foreach (var member in members)
+            // Archived members are read-only (R27): they stay as they were archived. Members saved in this group are tracked already.
+            var joining = new List<Complaint>();
+            var toRead = new List<int>();
+            foreach (var id in decision.Members)
+            {
+                if (db.Complaints.Local.FindEntry(id) is { } entry) joining.Add(entry.Entity);
+                else toRead.Add(id);
+            }
+            if (toRead.Count > 0) joining.AddRange(await db.Complaints.Where(c => toRead.Contains(c.Id)).ToListAsync(ct));
+            var joined = new List<(string Province, DateTime ReceivedAtUtc)>();
+            foreach (var member in joining.Where(m => m.Status != ComplaintStatus.Archived && m.BatchIncidentId != incident.Id))
+            {
                 member.JoinBatchIncident(incident.Id, Actor.System, now);
-            await db.SaveChangesAsync(ct);
-
-            var all = await db.Complaints.AsNoTracking().Where(c => c.BatchIncidentId == incident.Id)
-                .Select(c => new { c.Complainant.Province, c.ReceivedAtUtc }).ToListAsync(ct);
-            incident.Update(all.Select(m => (m.Province, m.ReceivedAtUtc)).ToList());
+                window.Linked(member.Id, incidentId: incident.Id);
+                joined.Add((member.Complainant.Province, member.ReceivedAtUtc));
+            }
+            incident.Add(joined);
 
             // One alarm per incident formed; later members update the incident, the board reads its counts.
             if (decision.Outcome == BatchOutcome.FormIncident)
                 db.AlarmEvents.Add(AlarmEvent.Raise(AlarmKind.BatchIncident, AlarmSeverity.Critical, now,
                     $"{incident.ProductLine} · {incident.ProblemType} · {incident.ComplaintCount} · {incident.Provinces}", incident.Id, complaint.Id));
         }
-
-        await db.SaveChangesAsync(ct);
     }
 
-    private static string Text(string title, string description)
+    private static BatchFacts Facts(Complaint c) =>
+        new(c.Id, c.ProductLine, c.ProblemType, c.Complainant.Province, c.Complainant.Phone, Text(c.Title, c.Description), c.ReceivedAtUtc,
+            c.BatchIncidentId, false, c.DuplicateOfId);
+
+    internal static string Text(string title, string description)
     {
         var text = title + " " + description;
         return text.Length > MaxTextLength ? text[..MaxTextLength] : text;

@@ -35,15 +35,22 @@ public sealed class BatchIncident
         FormedAtUtc = UtcInstant.Require(nowUtc),
     };
 
-    /// <summary>Recomputes the counts and first/last seen from all members (the joining ones included).</summary>
-    public void Update(IReadOnlyCollection<(string Province, DateTime ReceivedAtUtc)> members)
+    /// <summary>
+    /// Counts in complaints that have just joined (each once): the counts, provinces and first/last seen of all its members,
+    /// kept without reading the members already counted (a large incident grows by one complaint at a time).
+    /// </summary>
+    public void Add(IReadOnlyCollection<(string Province, DateTime ReceivedAtUtc)> joined)
     {
-        var provinces = members.Select(m => m.Province).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (joined.Count == 0) return;
+        var provinces = (Provinces.Length == 0 ? [] : Provinces.Split('、')).Concat(joined.Select(m => m.Province))
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         Provinces = string.Join("、", provinces);
         ProvinceCount = provinces.Count;
-        ComplaintCount = members.Count;
-        FirstSeenUtc = UtcInstant.Require(members.Min(m => m.ReceivedAtUtc));
-        LastSeenUtc = UtcInstant.Require(members.Max(m => m.ReceivedAtUtc));
+        var first = UtcInstant.Require(joined.Min(m => m.ReceivedAtUtc));
+        var last = UtcInstant.Require(joined.Max(m => m.ReceivedAtUtc));
+        FirstSeenUtc = ComplaintCount == 0 || first < FirstSeenUtc ? first : FirstSeenUtc;
+        LastSeenUtc = ComplaintCount == 0 || last > LastSeenUtc ? last : LastSeenUtc;
+        ComplaintCount += joined.Count;
     }
 
     public void Close(DateTime nowUtc) => ClosedAtUtc ??= UtcInstant.Require(nowUtc);

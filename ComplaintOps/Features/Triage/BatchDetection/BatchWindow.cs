@@ -1,0 +1,121 @@
+using ComplaintOps.Data;
+using ComplaintOps.Domain.Complaints;
+using ComplaintOps.Domain.Triage;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplaintOps.Features.Triage.BatchDetection;
+
+/// <summary>
+/// The complaints of the last detection window, in memory, by product line and problem type, with their text
+/// signatures computed once — so detecting a batch costs no query per complaint (intake's serial writer calls it
+/// for every complaint). It stays exact because everything detection reads is fixed at receipt (product line,
+/// problem type, province, phone, text, received-at) except the incident and duplicate links, which only the
+/// detector writes — through <see cref="Linked"/>. New rows, whoever inserted them, are read by
+/// <see cref="CatchUpAsync"/>: one primary-key range read (Id above the highest already held).
+/// <para>Not thread-safe: it belongs to the single intake writer (<see cref="BatchDetector"/> enforces one caller at a time).</para>
+/// </summary>
+public sealed class BatchWindow(TimeSpan window)
+{
+    private readonly Dictionary<(string ProductLine, ProblemType Type), List<BatchFacts>> _byKey = [];
+    private readonly Dictionary<int, BatchFacts> _byId = [];
+    private int _highestId = -1;
+    private DateTime _prunedBeforeUtc = DateTime.MinValue;
+
+    /// <summary>Complaints held (for tests and the benchmark).</summary>
+    public int Count => _byId.Count;
+
+    /// <summary>
+    /// Reads the complaints inserted since the last call that fall in the window before <paramref name="nowUtc"/>
+    /// (on the first call: the whole window, through the ReceivedAtUtc index) and drops those that left the window.
+    /// </summary>
+    public async Task CatchUpAsync(ComplaintOpsDb db, DateTime nowUtc, CancellationToken ct = default)
+    {
+        var from = nowUtc - window;
+        var first = _highestId < 0;
+        // First: the window through the ReceivedAtUtc index. Then: every row inserted since, by primary key (few: the
+        // writer's own group and whatever else was inserted meanwhile); those outside the window are skipped in memory.
+        var query = first ? WindowQuery(db, from) : InsertedSinceQuery(db, _highestId);
+        var rows = await query
+            .Select(c => new { c.Id, c.ProductLine, c.ProblemType, c.Complainant.Province, c.Complainant.Phone, c.Title, c.Description, c.ReceivedAtUtc, c.BatchIncidentId, c.DuplicateOfId })
+            .ToListAsync(ct);
+        if (first) _highestId = await db.Complaints.MaxAsync(c => (int?)c.Id, ct) ?? 0;
+        foreach (var r in rows.OrderBy(r => r.Id))
+        {
+            _highestId = Math.Max(_highestId, r.Id);
+            if (r.ReceivedAtUtc < from) continue;
+            Add(new BatchFacts(r.Id, r.ProductLine, r.ProblemType, r.Province, r.Phone, BatchDetector.Text(r.Title, r.Description),
+                r.ReceivedAtUtc, r.BatchIncidentId, false, r.DuplicateOfId));
+        }
+        Prune(from);
+    }
+
+    /// <summary>The first read: every complaint received since <paramref name="fromUtc"/> (index on ReceivedAtUtc).</summary>
+    public static IQueryable<Complaint> WindowQuery(ComplaintOpsDb db, DateTime fromUtc) =>
+        db.Complaints.AsNoTracking().Where(c => c.ReceivedAtUtc >= fromUtc);
+
+    /// <summary>Every later read: the complaints inserted since the highest id held (a primary-key range).</summary>
+    public static IQueryable<Complaint> InsertedSinceQuery(ComplaintOpsDb db, int highestId) =>
+        db.Complaints.AsNoTracking().Where(c => c.Id > highestId);
+
+    /// <summary>The complaints in the window before <paramref name="complaint"/> on its product line and problem type (lower ids only: what was there when it arrived).</summary>
+    public IReadOnlyList<BatchFacts> Before(BatchFacts complaint, TimeSpan span)
+    {
+        if (!_byKey.TryGetValue((complaint.ProductLine, complaint.ProblemType), out var list)) return [];
+        var from = complaint.ReceivedAtUtc - span;
+        var result = new List<BatchFacts>();
+        foreach (var c in list)
+        {
+            if (c.ComplaintId < complaint.ComplaintId && c.ReceivedAtUtc >= from && c.ReceivedAtUtc <= complaint.ReceivedAtUtc) result.Add(c);
+        }
+        return result;
+    }
+
+    public BatchFacts? Find(int complaintId) => _byId.GetValueOrDefault(complaintId);
+
+    /// <summary>The detector linked <paramref name="complaintId"/> to an incident or an original: keep the copy in step.</summary>
+    public void Linked(int complaintId, int? incidentId = null, int? duplicateOfId = null)
+    {
+        if (!_byId.TryGetValue(complaintId, out var facts)) return;
+        Replace(facts, facts with
+        {
+            BatchIncidentId = incidentId ?? facts.BatchIncidentId,
+            DuplicateOfId = duplicateOfId ?? facts.DuplicateOfId,
+        });
+    }
+
+    private void Add(BatchFacts facts)
+    {
+        if (_byId.TryGetValue(facts.ComplaintId, out var existing))
+        {
+            Replace(existing, facts);
+            return;
+        }
+        _byId[facts.ComplaintId] = facts;
+        var key = (facts.ProductLine, facts.ProblemType);
+        if (!_byKey.TryGetValue(key, out var list)) _byKey[key] = list = [];
+        list.Add(facts);
+    }
+
+    private void Replace(BatchFacts old, BatchFacts updated)
+    {
+        _byId[old.ComplaintId] = updated;
+        var list = _byKey[(old.ProductLine, old.ProblemType)];
+        list[list.IndexOf(old)] = updated;
+    }
+
+    private void Prune(DateTime from)
+    {
+        // Cheap enough to do at most once a minute of business time; the lists are in arrival order, not strictly by time.
+        if (from - _prunedBeforeUtc < TimeSpan.FromMinutes(1)) return;
+        _prunedBeforeUtc = from;
+        foreach (var list in _byKey.Values)
+        {
+            list.RemoveAll(c =>
+            {
+                if (c.ReceivedAtUtc >= from) return false;
+                _byId.Remove(c.ComplaintId);
+                return true;
+            });
+        }
+    }
+}
