@@ -82,6 +82,20 @@ public static class Scorecard
     public static double Total(ScorecardWeights weights, IReadOnlyList<DimensionScore> scores, bool criticalFail)
     {
         Validate(scores);
+        return WeightedTotal(weights, scores, criticalFail);
+    }
+
+    /// <summary>The live total while a scorecard is being filled in: null until every manual dimension has a score in range.</summary>
+    public static double? Preview(ScorecardWeights weights, IReadOnlyList<DimensionScore> scores, bool criticalFail)
+    {
+        if (criticalFail) return 0;
+        if (scores.Any(s => s.Score is < 0 or > MaxScore || (s.Score is null && !IsAutoFilled(s.Dimension)))) return null;
+        return WeightedTotal(weights, scores, criticalFail);
+    }
+
+    private static double WeightedTotal(ScorecardWeights weights, IReadOnlyList<DimensionScore> scores, bool criticalFail)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
         if (criticalFail) return 0;
         double weightSum = 0, sum = 0;
         foreach (var s in scores)
