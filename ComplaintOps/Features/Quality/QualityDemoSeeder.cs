@@ -54,7 +54,7 @@ public static class QualityDemoSeeder
             var input = new ScorecardInput(
             [
                 new(QualityDimension.Knowledge, 90 - i * 5, "政策解释准确。"),
-                new(QualityDimension.ProcessCompliance, 85 - i * 10, i == 2 ? "未按规定在两个工作日内反馈进展。" : null),
+                new(QualityDimension.ProcessCompliance, 85 - i * 10, i >= 2 ? "未按规定在两个工作日内反馈进展。" : null),
                 new(QualityDimension.ResponseScript, 80 + i * 3, "话术规范，语气友好。"),
                 new(QualityDimension.SystemOperation, 95, null),
                 new(QualityDimension.ServiceNorms, 88, null),
