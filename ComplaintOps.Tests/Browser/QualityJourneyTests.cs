@@ -106,6 +106,7 @@ public sealed class QualityJourneyTests(BrowserFixture browser) : IClassFixture<
         await senior.Page.WaitForSelectorAsync("[data-testid=appeals][data-loaded=true]");
         var appeal = senior.Page.Locator($"[data-testid=appeal-row][data-id='{inspectionId}']");
         await appeal.WaitForAsync();
+        await appeal.Locator("[data-testid=appeal-decide-open]").ClickAsync();
         await appeal.Locator("[data-testid=decision-Uphold]").ClickAsync();
         await appeal.Locator("[data-testid=decision-reason]").FillAsync("通话记录中未见第二个工作日的回访。");
         await appeal.Locator("[data-testid=decision-reason]").PressAsync("Tab");
@@ -113,7 +114,18 @@ public sealed class QualityJourneyTests(BrowserFixture browser) : IClassFixture<
         await appeal.Locator("[data-testid=decision-save]").ClickAsync();
         await appeal.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
 
+        int openCase;
         await using (var db = await dbFactory.CreateDbContextAsync())
+        {
             Assert.Equal(InspectionStatus.AppealUpheld, await db.Inspections.Where(i => i.Id == inspectionId).Select(i => i.Status).SingleAsync());
+            openCase = await db.Complaints.Where(c => c.Status == Domain.Complaints.ComplaintStatus.Investigating && c.HandlerId != null).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
+        }
+
+        // An inspection (巡检) of an open case, started from the case page.
+        await inspector.Page.GotoAsync($"/complaints/{openCase}");
+        await inspector.Page.ClickAsync("[data-testid=quality-case-start]");
+        await inspector.Page.WaitForSelectorAsync("[data-testid=scorecard-form]");
+        Assert.Contains("/quality/inspections/", inspector.Page.Url, StringComparison.Ordinal);
+        await inspector.ScreenshotAsync("77-quality-open-case-inspection-zh");
     }
 }

@@ -83,7 +83,7 @@ public sealed class ScorecardComponentTests : ComponentTestBase
 
         Assert.Contains("开场白不规范", cut.Find("[data-dimension=ResponseScript]").TextContent, StringComparison.Ordinal);
         Assert.Contains("自动填入", cut.Find("[data-dimension=Timeliness]").TextContent, StringComparison.Ordinal);
-        Assert.Equal("81.0", cut.Find("[data-testid=final-total]").GetAttribute("data-total"));
+        Assert.Equal("82.5", cut.Find("[data-testid=final-total]").GetAttribute("data-total"));
         Assert.Contains("开场白按新版话术", cut.Find("[data-testid=appeal-shown]").TextContent, StringComparison.Ordinal);
         Assert.Contains("整体良好", cut.Find("[data-testid=overall-comment-shown]").TextContent, StringComparison.Ordinal);
     }

@@ -21,7 +21,7 @@ public sealed partial class AppealsPage
     private double? _adjusted;
     private string? _reason;
     private string? _error;
-    private long? _errorFor;
+    private long? _deciding;
     private bool _busy;
 
     protected override async Task OnInitializedAsync()
@@ -50,15 +50,24 @@ public sealed partial class AppealsPage
         return LoadAsync();
     }
 
+    private void Open(long id)
+    {
+        _deciding = id;
+        _decision = null;
+        _adjusted = null;
+        _reason = null;
+        _error = null;
+    }
+
     private async Task DecideAsync(long id)
     {
         _busy = true;
-        _errorFor = id;
         try
         {
             if (_decision is not { } decision) throw new DomainException("AppealDecisionRequired", "Uphold or adjust the score.");
             await Quality.DecideAppealAsync(id, decision, _adjusted, _reason, CurrentActor.From((await Auth).User));
             _error = null;
+            _deciding = null;
             _decision = null;
             _adjusted = null;
             _reason = null;

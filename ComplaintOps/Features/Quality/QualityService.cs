@@ -238,6 +238,16 @@ public sealed class QualityService
         return new Paged<QueueRow>(rows, total);
     }
 
+    /// <summary>The inspections of one case (the case page's quality panel), newest first.</summary>
+    public async Task<IReadOnlyList<QueueRow>> ForCaseAsync(int complaintId, CancellationToken ct = default)
+    {
+        await using var db = await _dbFactory.CreateDbContextAsync(ct);
+        return await db.Inspections.AsNoTracking().Where(i => i.ComplaintId == complaintId).OrderByDescending(i => i.Id).Take(50)
+            .Select(i => new QueueRow(i.Id, i.TrackingNumber, i.ComplaintId, i.HandlerName, i.HandlerTeam, i.Kind, i.Reasons, i.CaseWasOpen,
+                i.WeekStart, i.Status, i.FinalTotal, i.InspectorName, i.CreatedAtUtc))
+            .ToListAsync(ct);
+    }
+
     public async Task<InspectionView?> GetAsync(long id, CancellationToken ct = default)
     {
         await using var db = await _dbFactory.CreateDbContextAsync(ct);
