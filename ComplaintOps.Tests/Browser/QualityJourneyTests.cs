@@ -28,6 +28,7 @@ public sealed class QualityJourneyTests(BrowserFixture browser) : IClassFixture<
 
         // A plan: 20% of each handler's closed cases, seeded.
         await inspector.Page.GotoAsync("/quality/plans");
+        await inspector.WaitForCircuitAsync();
         await inspector.Page.WaitForSelectorAsync("[data-testid=plans][data-loaded=true]");
         await inspector.Page.FillAsync("[data-testid=plan-name]", "浏览器抽检计划");
         await inspector.Page.FillAsync("[data-testid=plan-percent]", "20");
@@ -56,9 +57,11 @@ public sealed class QualityJourneyTests(BrowserFixture browser) : IClassFixture<
         }
 
         await inspector.Page.GotoAsync("/quality");
+        await inspector.WaitForCircuitAsync();
         await inspector.Page.WaitForSelectorAsync("[data-testid=quality-queue][data-loaded=true]");
         await inspector.ScreenshotAsync("71-quality-queue-zh");
         await inspector.Page.GotoAsync($"/quality/inspections/{inspectionId}");
+        await inspector.WaitForCircuitAsync();
         await inspector.Page.WaitForSelectorAsync("[data-testid=scorecard-form]");
         // Timeliness and user evaluation are filled from the case, not typed in.
         Assert.Equal(0, await inspector.Page.Locator("input[data-testid=score-Timeliness]").CountAsync());
@@ -82,6 +85,7 @@ public sealed class QualityJourneyTests(BrowserFixture browser) : IClassFixture<
         handler.Page.Context.SetDefaultTimeout(45_000);
         await handler.SignInAsync(handlerUser, DemoUsers.Password);
         await handler.Page.GotoAsync("/my-quality");
+        await handler.WaitForCircuitAsync();
         await handler.Page.WaitForSelectorAsync("[data-testid=my-quality][data-loaded=true]");
         var card = handler.Page.Locator($"[data-testid=my-score][data-id='{inspectionId}']");
         await card.WaitForAsync();
@@ -103,6 +107,7 @@ public sealed class QualityJourneyTests(BrowserFixture browser) : IClassFixture<
         senior.Page.Context.SetDefaultTimeout(45_000);
         await senior.SignInAsync(QualityDemoSeeder.SeniorInspectorUser, DemoUsers.Password);
         await senior.Page.GotoAsync("/quality/appeals");
+        await senior.WaitForCircuitAsync();
         await senior.Page.WaitForSelectorAsync("[data-testid=appeals][data-loaded=true]");
         var appeal = senior.Page.Locator($"[data-testid=appeal-row][data-id='{inspectionId}']");
         await appeal.WaitForAsync();
@@ -118,11 +123,12 @@ public sealed class QualityJourneyTests(BrowserFixture browser) : IClassFixture<
         await using (var db = await dbFactory.CreateDbContextAsync())
         {
             Assert.Equal(InspectionStatus.AppealUpheld, await db.Inspections.Where(i => i.Id == inspectionId).Select(i => i.Status).SingleAsync());
-            openCase = await db.Complaints.Where(c => c.Status == Domain.Complaints.ComplaintStatus.Investigating && c.HandlerId != null).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
+            openCase = await db.Complaints.Where(c => c.Status == ComplaintOps.Domain.Complaints.ComplaintStatus.Investigating && c.HandlerId != null).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
         }
 
         // An inspection (巡检) of an open case, started from the case page.
         await inspector.Page.GotoAsync($"/complaints/{openCase}");
+        await inspector.WaitForCircuitAsync();
         await inspector.Page.ClickAsync("[data-testid=quality-case-start]");
         await inspector.Page.WaitForSelectorAsync("[data-testid=scorecard-form]");
         Assert.Contains("/quality/inspections/", inspector.Page.Url, StringComparison.Ordinal);
