@@ -83,7 +83,9 @@ public sealed class QualityServiceTests(AppFactory app) : IClassFixture<AppFacto
         Assert.Equal(await PlanSampleAsync(a.Id), await PlanSampleAsync(b.Id));
         var again = await Assert.ThrowsAsync<DomainException>(() => Quality.DrawWeekAsync(a.Id, LastWeek, inspector));
         Assert.Equal("SamplingWeekDrawn", again.Code);
-        Assert.Equal("SamplingFutureWeek", (await Assert.ThrowsAsync<DomainException>(() => Quality.DrawWeekAsync(a.Id, new DateOnly(2026, 12, 7), inspector))).Code);
+        // This week (Sat 2026-11-28) is not over yet, and a future week neither.
+        Assert.Equal("SamplingWeekNotOver", (await Assert.ThrowsAsync<DomainException>(() => Quality.DrawWeekAsync(a.Id, new DateOnly(2026, 11, 23), inspector))).Code);
+        Assert.Equal("SamplingWeekNotOver", (await Assert.ThrowsAsync<DomainException>(() => Quality.DrawWeekAsync(a.Id, new DateOnly(2026, 12, 7), inspector))).Code);
     }
 
     [Fact]
@@ -196,6 +198,7 @@ public sealed class QualityServiceTests(AppFactory app) : IClassFixture<AppFacto
         Assert.Equal(72.5, decided.FinalTotal);
         var summary = await Quality.SummaryAsync();
         Assert.Contains(summary.Handlers, h => h.HandlerId == handler.Id && h.Appeals >= 2);
+        Assert.Contains(summary.Teams, t => t.Team == byInspector.HandlerTeam && t.Inspections >= 2 && t.Handlers >= 1);
         var open = await Quality.AppealsAsync(open: true, 0, 100);
         Assert.Contains(open.Rows, i => i.Id == bySenior.Id);
         Assert.DoesNotContain(open.Rows, i => i.Id == byInspector.Id);

@@ -125,8 +125,9 @@ public sealed class QualityService
     public async Task<DrawResult> DrawWeekAsync(long planId, DateOnly anyDayOfWeek, Actor by, CancellationToken ct = default)
     {
         var weekStart = Sampler.WeekStart(anyDayOfWeek);
-        if (weekStart > _time.Today)
-            throw new DomainException("SamplingFutureWeek", "That week has not started yet.");
+        // Only a week that is over: drawn earlier, the cases closed later that week would never have their chance.
+        if (weekStart.AddDays(7) > _time.Today)
+            throw new DomainException("SamplingWeekNotOver", "That week is not over yet; draw it once it has ended.");
         var from = _time.StartOfDayUtc(weekStart);
         var to = _time.StartOfDayUtc(weekStart.AddDays(7));
         await using var db = await _dbFactory.CreateDbContextAsync(ct);
