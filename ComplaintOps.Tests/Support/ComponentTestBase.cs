@@ -1,4 +1,5 @@
 using ComplaintOps.Features.Satisfaction;
+using ComplaintOps.Features.Quality;
 using System.Security.Claims;
 using Bunit;
 using Bunit.TestDoubles;
@@ -61,6 +62,7 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         Services.AddRouting(config);
         Services.AddInvestigationAndCollaboration(config);
         Services.AddSatisfaction(config);
+        Services.AddQuality(config);
         Services.AddLocalization();
         Services.AddMudServices();
 

@@ -32,6 +32,10 @@ public sealed class ComplaintOpsDb(DbContextOptions<ComplaintOpsDb> options) : I
     public DbSet<Features.Satisfaction.SurveyInvitation> SurveyInvitations => Set<Features.Satisfaction.SurveyInvitation>();
     public DbSet<Features.Satisfaction.SatisfactionAnswer> SatisfactionAnswers => Set<Features.Satisfaction.SatisfactionAnswer>();
     public DbSet<Features.Satisfaction.CallbackTask> CallbackTasks => Set<Features.Satisfaction.CallbackTask>();
+    public DbSet<Domain.Quality.SamplingPlan> SamplingPlans => Set<Domain.Quality.SamplingPlan>();
+    public DbSet<Features.Quality.SamplingDraw> SamplingDraws => Set<Features.Quality.SamplingDraw>();
+    public DbSet<Domain.Quality.Inspection> Inspections => Set<Domain.Quality.Inspection>();
+    public DbSet<Features.Quality.SeniorInspector> SeniorInspectors => Set<Features.Quality.SeniorInspector>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -447,6 +447,8 @@ namespace ComplaintOps.Data.Migrations
 
                     b.HasIndex("DuplicateOfId");
 
+                    b.HasIndex("FinishedAtUtc");
+
                     b.HasIndex("HandOverToId");
 
                     b.HasIndex("HandlerId");
@@ -843,6 +845,190 @@ namespace ComplaintOps.Data.Migrations
                     b.ToTable("OutboundMessages");
                 });
 
+            modelBuilder.Entity("ComplaintOps.Domain.Quality.Inspection", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AppealReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AppealedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("CaseWasOpen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ComplaintId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("CriticalFail")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CriticalFailNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Decision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("FinalTotal")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("HandlerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandlerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandlerTeam")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InspectorId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InspectorName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reasons")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ScoredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Total")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("TrackingNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("WeekStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId");
+
+                    b.HasIndex("HandlerId", "ScoredAtUtc");
+
+                    b.HasIndex("PlanId", "WeekStart");
+
+                    b.HasIndex("Status", "CreatedAtUtc");
+
+                    b.ToTable("Inspections", (string)null);
+                });
+
+            modelBuilder.Entity("ComplaintOps.Domain.Quality.SamplingPlan", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AllHighRisk")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AllLowSatisfaction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AllReferred")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LowSatisfactionThreshold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RandomPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SamplingPlans", (string)null);
+                });
+
             modelBuilder.Entity("ComplaintOps.Features.AnswerRate.CallInterval", b =>
                 {
                     b.Property<DateTime>("IntervalStartUtc")
@@ -1217,6 +1403,65 @@ namespace ComplaintOps.Data.Migrations
                     b.HasKey("ComplaintId");
 
                     b.ToTable("PublicLookupSecrets");
+                });
+
+            modelBuilder.Entity("ComplaintOps.Features.Quality.SamplingDraw", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Candidates")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DrawnAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DrawnById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DrawnByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Handlers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sampled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "WeekStart")
+                        .IsUnique();
+
+                    b.ToTable("SamplingDraws", (string)null);
+                });
+
+            modelBuilder.Entity("ComplaintOps.Features.Quality.SeniorInspector", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GrantedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("SeniorInspectors", (string)null);
                 });
 
             modelBuilder.Entity("ComplaintOps.Features.Satisfaction.CallbackTask", b =>
@@ -1782,6 +2027,57 @@ namespace ComplaintOps.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ComplaintOps.Domain.Quality.Inspection", b =>
+                {
+                    b.HasOne("ComplaintOps.Domain.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ComplaintOps.Domain.Quality.SamplingPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsMany("ComplaintOps.Domain.Quality.InspectionScore", "Scores", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("AutoFilled")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Comment")
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Dimension")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("InspectionId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("Score")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Weight")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("InspectionId");
+
+                            b1.ToTable("InspectionScores", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("InspectionId");
+                        });
+
+                    b.Navigation("Scores");
+                });
+
             modelBuilder.Entity("ComplaintOps.Features.Intake.Api.IdempotencyRecord", b =>
                 {
                     b.HasOne("ComplaintOps.Features.Intake.Api.ApiKey", null)
@@ -1805,6 +2101,15 @@ namespace ComplaintOps.Data.Migrations
                     b.HasOne("ComplaintOps.Domain.Complaints.Complaint", null)
                         .WithOne()
                         .HasForeignKey("ComplaintOps.Features.Intake.Public.PublicLookupSecret", "ComplaintId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ComplaintOps.Features.Quality.SamplingDraw", b =>
+                {
+                    b.HasOne("ComplaintOps.Domain.Quality.SamplingPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -33,8 +33,8 @@ public sealed class DemoSeeder(
         await Features.Handling.HandlingDemoSeeder.SeedAsync(dbFactory, users, DemoUsers.Password, time.UtcNow, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await Features.Handling.Routing.HandlerSkillSeeder.SeedAsync(db, ct);
-        if (await db.Complaints.AnyAsync(ct)) return;
-        await AddComplaintsAsync(options.Value.Complaints, clock, options.Value.RandomSeed, ct);
+        if (!await db.Complaints.AnyAsync(ct)) await AddComplaintsAsync(options.Value.Complaints, clock, options.Value.RandomSeed, ct);
+        await Features.Quality.QualityDemoSeeder.SeedAsync(dbFactory, users, DemoUsers.Password, clock, time, ct);
     }
 
     public async Task EnsureDemoUsersAsync()
