@@ -15,6 +15,7 @@ using ComplaintOps.Features.Intake.Api;
 using ComplaintOps.Features.Intake.Public;
 using ComplaintOps.Features.Resolution;
 using ComplaintOps.Features.Satisfaction;
+using ComplaintOps.Features.Reports;
 using ComplaintOps.Features.Triage.BatchDetection;
 using ComplaintOps.Infrastructure;
 using ComplaintOps.Infrastructure.Scheduling;
@@ -48,6 +49,7 @@ builder.Services
     .AddScheduling(builder.Configuration)
     .AddCrisisBoard(builder.Configuration)
     .AddSatisfaction(builder.Configuration)
+    .AddReports(builder.Configuration)
     .AddConsoleUi();
 
 var app = builder.Build();
@@ -81,6 +83,7 @@ app.MapPublicIntake();
 app.MapAnswerRate();
 app.MapCrisisBoard();
 app.MapSatisfaction();
+app.MapReports();
 app.MapConsoleUi();
 
 await app.RunAsync();

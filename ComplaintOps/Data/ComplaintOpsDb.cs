@@ -32,6 +32,7 @@ public sealed class ComplaintOpsDb(DbContextOptions<ComplaintOpsDb> options) : I
     public DbSet<Features.Satisfaction.SurveyInvitation> SurveyInvitations => Set<Features.Satisfaction.SurveyInvitation>();
     public DbSet<Features.Satisfaction.SatisfactionAnswer> SatisfactionAnswers => Set<Features.Satisfaction.SatisfactionAnswer>();
     public DbSet<Features.Satisfaction.CallbackTask> CallbackTasks => Set<Features.Satisfaction.CallbackTask>();
+    public DbSet<Features.Reports.ReportDownload> ReportDownloads => Set<Features.Reports.ReportDownload>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
