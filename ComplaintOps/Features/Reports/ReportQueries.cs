@@ -112,6 +112,9 @@ public sealed class ReportQueries(
             handlers, respondents, problems, compensation, qualitySummary, departmentRows);
     }
 
+    /// <summary>The last instant counted: the period's end (exclusive, so one tick before) or now, whichever is earlier.</summary>
+    private static DateTime Last(DateTime toExclusive, DateTime now) => toExclusive.AddTicks(-1) < now ? toExclusive.AddTicks(-1) : now;
+
     /// <summary>The board's conformance clauses over the period and the one before (Summary sheet).</summary>
     public async Task<IReadOnlyList<KpiRow>> KpisAsync(ReportPeriod period, CancellationToken ct = default)
     {
@@ -130,7 +133,8 @@ public sealed class ReportQueries(
     public async Task<IReadOnlyList<ConformanceRow>> ConformanceAsync(ComplaintOpsDb db, ReportPeriod period, DateTime now, CancellationToken ct = default)
     {
         var (from, to) = Window(period);
-        var (firstReply, letters, progress) = await BoardQueries.ClockFiguresAsync(db, from, to.AddTicks(-1), now, ct);
+        // A period reaching past now is counted up to now, exactly as the board counts today.
+        var (firstReply, letters, progress) = await BoardQueries.ClockFiguresAsync(db, from, Last(to, now), now, ct);
         var answer = await answerRate.FigureAsync(from, to, ct);
         var days = (await satisfaction.BreakdownAsync(period.From, period.To, ct)).ByDay;
         var sat = new SatisfactionFigure(days.Sum(d => d.Figure.Answers), days.Sum(d => d.Figure.Satisfied));
@@ -147,7 +151,7 @@ public sealed class ReportQueries(
     /// <summary>The late clocks behind the Summary's figures: clocks that ended in the period late, and progress overdue at its end.</summary>
     private static async Task<List<SlaBreachRow>> SlaBreachesAsync(ComplaintOpsDb db, DateTime from, DateTime to, DateTime now, CancellationToken ct)
     {
-        var last = to.AddTicks(-1);
+        var last = Last(to, now);
         var c = db.Complaints.AsNoTracking();
         var firstReply = await c.Where(x => x.FirstReplyDueUtc != null
                 && (((x.FirstReplyAtUtc ?? x.FinishedAtUtc) >= from && (x.FirstReplyAtUtc ?? x.FinishedAtUtc) <= last)
