@@ -18,6 +18,7 @@ namespace ComplaintOps.Tests.Features.Reports;
 public sealed class ReportWorkbookTests(AppFactory app) : IClassFixture<AppFactory>, IAsyncLifetime
 {
     private XLWorkbook _wb = null!;
+    private string _path = "";
     private List<C> _all = null!;
     private List<C> _oct = null!;
     private IStringLocalizer _l = null!;
@@ -41,7 +42,8 @@ public sealed class ReportWorkbookTests(AppFactory app) : IClassFixture<AppFacto
         app.CreateClient();
         await ReportTestData.EnsureAsync(app);
         var report = await app.Services.GetRequiredService<ReportService>().MakeAsync(ReportTestData.October, "en");
-        _wb = new XLWorkbook(app.Services.GetRequiredService<ReportStore>().PathOf(report));
+        _path = app.Services.GetRequiredService<ReportStore>().PathOf(report);
+        _wb = new XLWorkbook(_path);
         await using var db = app.OpenDb();
         _all = await db.Complaints.AsNoTracking().Select(c => new C(c.Id, c.TrackingNumber, c.ReceivedAtUtc, c.Channel, c.Complainant.Province, c.Complainant.Name, c.Complainant.Phone,
             c.ProductLine, c.ProblemSubType, c.Severity, c.Status, c.HandlerId, c.HandlerName, c.Respondent.Name, c.FirstReplyAtUtc, c.FinishedAtUtc, c.AcceptedAtUtc,
@@ -224,6 +226,19 @@ public sealed class ReportWorkbookTests(AppFactory app) : IClassFixture<AppFacto
         foreach (var sheet in _wb.Worksheets)
             foreach (var cell in sheet.CellsUsed())
                 Assert.DoesNotContain(cell.GetString(), phones);
+    }
+
+    [Fact]
+    public void The_file_is_valid_open_xml_so_excel_wps_and_libreoffice_open_it()
+    {
+        using var doc = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(_path, false);
+        var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Office2010).Validate(doc)
+            .Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}").ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors.Take(10)));
+        // The streamed sheet's filter covers every row, and the workbook's filter name says so too.
+        var details = (DocumentFormat.OpenXml.Packaging.WorksheetPart)doc.WorkbookPart!.GetPartById(
+            doc.WorkbookPart.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Last().Id!);
+        Assert.Equal($"A1:P{_oct.Count + 1}", details.Worksheet.Elements<DocumentFormat.OpenXml.Spreadsheet.AutoFilter>().Single().Reference!.Value);
     }
 
     [Fact]
