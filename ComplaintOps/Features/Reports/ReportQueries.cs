@@ -224,7 +224,7 @@ public sealed class ReportQueries(
             {
                 c.Respondent.Kind, c.Respondent.Name,
                 Outcome = c.Status == ComplaintStatus.Archived
-                    ? db.ArchiveRecords.Where(a => a.ComplaintId == c.Id).Select(a => (ComplaintStatus?)a.Outcome).FirstOrDefault()
+                    ? db.ArchiveRecords.Where(a => a.ComplaintId == c.Id).OrderBy(a => a.Id).Select(a => (ComplaintStatus?)a.Outcome).FirstOrDefault()
                     : c.Status,
             });
         var rows = await outcomes.GroupBy(x => new { x.Kind, x.Name })
