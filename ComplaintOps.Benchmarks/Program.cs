@@ -43,6 +43,12 @@ if (args.Length > 0 && args[0] == "boardmem")
     await BoardMemBench.RunAsync(root, args);
     return;
 }
+if (args.Length > 0 && args[0] == "reports")
+{
+    // Issue 7 §4: the monthly workbook for 100,000 complaints beside an OpenXmlWriter floor (ReportsBench.cs).
+    await ReportsBench.RunAsync(root, args);
+    return;
+}
 if (args.Length > 0 && args[0] == "board")
 {
     // Issue 5 §6: SignalR push to 200 board clients beside a bare broadcast (BoardBench.cs).

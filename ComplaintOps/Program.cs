@@ -16,6 +16,7 @@ using ComplaintOps.Features.Intake.Public;
 using ComplaintOps.Features.Resolution;
 using ComplaintOps.Features.Satisfaction;
 using ComplaintOps.Features.Quality;
+using ComplaintOps.Features.Reports;
 using ComplaintOps.Features.Triage.BatchDetection;
 using ComplaintOps.Infrastructure;
 using ComplaintOps.Infrastructure.Scheduling;
@@ -50,6 +51,7 @@ builder.Services
     .AddCrisisBoard(builder.Configuration)
     .AddSatisfaction(builder.Configuration)
     .AddQuality(builder.Configuration)
+    .AddReports(builder.Configuration)
     .AddConsoleUi();
 
 var app = builder.Build();
@@ -84,6 +86,7 @@ app.MapAnswerRate();
 app.MapCrisisBoard();
 app.MapSatisfaction();
 app.MapQuality();
+app.MapReports();
 app.MapConsoleUi();
 
 await app.RunAsync();

@@ -36,6 +36,7 @@ public sealed class ComplaintOpsDb(DbContextOptions<ComplaintOpsDb> options) : I
     public DbSet<Features.Quality.SamplingDraw> SamplingDraws => Set<Features.Quality.SamplingDraw>();
     public DbSet<Domain.Quality.Inspection> Inspections => Set<Domain.Quality.Inspection>();
     public DbSet<Features.Quality.SeniorInspector> SeniorInspectors => Set<Features.Quality.SeniorInspector>();
+    public DbSet<Features.Reports.ReportDownload> ReportDownloads => Set<Features.Reports.ReportDownload>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

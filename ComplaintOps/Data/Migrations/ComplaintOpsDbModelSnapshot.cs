@@ -1464,6 +1464,40 @@ namespace ComplaintOps.Data.Migrations
                     b.ToTable("SeniorInspectors", (string)null);
                 });
 
+            modelBuilder.Entity("ComplaintOps.Features.Reports.ReportDownload", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DownloadedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DownloadedAtUtc");
+
+                    b.ToTable("ReportDownloads", (string)null);
+                });
+
             modelBuilder.Entity("ComplaintOps.Features.Satisfaction.CallbackTask", b =>
                 {
                     b.Property<long>("Id")

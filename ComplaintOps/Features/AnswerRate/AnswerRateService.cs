@@ -81,4 +81,15 @@ public sealed class AnswerRateService(IDbContextFactory<ComplaintOpsDb> dbFactor
         var todayRows = rows.Where(r => r.IntervalStartUtc >= dayStart && r.IntervalStartUtc < dayEnd).Select(r => r.Row).ToList();
         return new AnswerRateSummary(today, AnswerRateFigure.Sum(todayRows), AnswerRateFigure.Sum(rows.Select(r => r.Row)), todayRows);
     }
+
+    /// <summary>The answer rate over intervals starting in [<paramref name="fromUtc"/>, <paramref name="toUtc"/>) — a report's period (issue 7); summed like the board's figures.</summary>
+    public async Task<AnswerRateFigure> FigureAsync(DateTime fromUtc, DateTime toUtc, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.CallIntervals.AsNoTracking()
+            .Where(x => x.IntervalStartUtc >= fromUtc && x.IntervalStartUtc < toUtc)
+            .Select(x => new { x.IntervalStartUtc, x.Offered, x.Answered, x.Abandoned })
+            .ToListAsync(ct);
+        return AnswerRateFigure.Sum(rows.Select(x => new CallIntervalRow(time.ToBusiness(x.IntervalStartUtc), x.Offered, x.Answered, x.Abandoned)));
+    }
 }

@@ -98,32 +98,63 @@ public sealed class BoardQueries(
 
     private async Task<IReadOnlyList<ConformanceRow>> ConformanceAsync(ComplaintOpsDb db, DateTime now, DateTime dayStart, SatisfactionSnapshot sat, CancellationToken ct)
     {
-        var c = db.Complaints.AsNoTracking();
-        // Clocks that ended today: answered today, or fell due today unanswered. On time = answered by the due time.
-        var firstReply = await c.Where(x => x.FirstReplyDueUtc != null
-                && (((x.FirstReplyAtUtc ?? x.FinishedAtUtc) >= dayStart && (x.FirstReplyAtUtc ?? x.FinishedAtUtc) <= now)
-                    || ((x.FirstReplyAtUtc ?? x.FinishedAtUtc) == null && x.FirstReplyDueUtc >= dayStart && x.FirstReplyDueUtc <= now)))
-            .GroupBy(_ => 1).Select(g => new { Total = g.Count(), OnTime = g.Count(x => (x.FirstReplyAtUtc ?? x.FinishedAtUtc) <= x.FirstReplyDueUtc) })
-            .FirstOrDefaultAsync(ct);
-        var letters = await c.Where(x => x.LetterReplyDueUtc != null
-                && (((x.FirstReplyAtUtc ?? x.FinishedAtUtc) >= dayStart && (x.FirstReplyAtUtc ?? x.FinishedAtUtc) <= now)
-                    || ((x.FirstReplyAtUtc ?? x.FinishedAtUtc) == null && x.LetterReplyDueUtc >= dayStart && x.LetterReplyDueUtc <= now)))
-            .GroupBy(_ => 1).Select(g => new { Total = g.Count(), OnTime = g.Count(x => (x.FirstReplyAtUtc ?? x.FinishedAtUtc) <= x.LetterReplyDueUtc) })
-            .FirstOrDefaultAsync(ct);
-        // Cases being handled now: share whose progress feedback is not overdue.
-        var progress = await c.Where(x => x.ProgressFeedbackDueUtc != null && !Finished.Contains(x.Status) && x.Status != ComplaintStatus.Received)
-            .GroupBy(_ => 1).Select(g => new { Total = g.Count(), OnTime = g.Count(x => x.ProgressFeedbackDueUtc >= now) })
-            .FirstOrDefaultAsync(ct);
+        var (firstReply, letters, progress) = await ClockFiguresAsync(db, dayStart, now, now, ct);
         var answer = (await answerRate.SummaryAsync(ct)).TodayFigure;
 
-        static double? Rate(int total, int onTime) => total == 0 ? null : (double)onTime / total;
         return
         [
-            new("FirstReply", "R15", 1.0, false, Rate(firstReply?.Total ?? 0, firstReply?.OnTime ?? 0), firstReply?.Total ?? 0),
-            new("LetterReply", "R16", 1.0, false, Rate(letters?.Total ?? 0, letters?.OnTime ?? 0), letters?.Total ?? 0),
-            new("ProgressFeedback", "R17", 1.0, false, Rate(progress?.Total ?? 0, progress?.OnTime ?? 0), progress?.Total ?? 0),
+            new("FirstReply", "R15", 1.0, false, firstReply.Rate, firstReply.Total),
+            new("LetterReply", "R16", 1.0, false, letters.Rate, letters.Total),
+            new("ProgressFeedback", "R17", 1.0, false, progress.Rate, progress.Total),
             new("AnswerRate", "R14", AnswerRateFigure.Target, true, answer.Rate, answer.Offered),
             new("Satisfaction", "B1", options.Value.SatisfactionTarget, false, sat.Today.Rate, sat.Today.Answers),
         ];
     }
+
+    /// <summary>
+    /// The panel's three clock clauses over [<paramref name="fromUtc"/>, <paramref name="toUtc"/>] (inclusive): the board asks for
+    /// today (start of day → now); monthly reports (issue 7) ask for a period, so workbook and console count alike.
+    /// First reply and letters: clocks that ended in the window (answered in it, or fell due in it unanswered); on time = answered
+    /// by the due time. Progress feedback is a snapshot: cases being handled at the window's end whose feedback is not overdue —
+    /// for a window ending now exactly the board's rule; for a past window, cases accepted by then and not finished by then, judged
+    /// on their stored (current) progress due time.
+    /// </summary>
+    public static async Task<(ClockFigure FirstReply, ClockFigure Letters, ClockFigure Progress)> ClockFiguresAsync(
+        ComplaintOpsDb db, DateTime fromUtc, DateTime toUtc, DateTime nowUtc, CancellationToken ct = default)
+    {
+        var c = db.Complaints.AsNoTracking();
+        var firstReply = await c.Where(x => x.FirstReplyDueUtc != null
+                && (((x.FirstReplyAtUtc ?? x.FinishedAtUtc) >= fromUtc && (x.FirstReplyAtUtc ?? x.FinishedAtUtc) <= toUtc)
+                    || ((x.FirstReplyAtUtc ?? x.FinishedAtUtc) == null && x.FirstReplyDueUtc >= fromUtc && x.FirstReplyDueUtc <= toUtc)))
+            .GroupBy(_ => 1).Select(g => new ClockFigure(g.Count(), g.Count(x => (x.FirstReplyAtUtc ?? x.FinishedAtUtc) <= x.FirstReplyDueUtc)))
+            .FirstOrDefaultAsync(ct);
+        var letters = await c.Where(x => x.LetterReplyDueUtc != null
+                && (((x.FirstReplyAtUtc ?? x.FinishedAtUtc) >= fromUtc && (x.FirstReplyAtUtc ?? x.FinishedAtUtc) <= toUtc)
+                    || ((x.FirstReplyAtUtc ?? x.FinishedAtUtc) == null && x.LetterReplyDueUtc >= fromUtc && x.LetterReplyDueUtc <= toUtc)))
+            .GroupBy(_ => 1).Select(g => new ClockFigure(g.Count(), g.Count(x => (x.FirstReplyAtUtc ?? x.FinishedAtUtc) <= x.LetterReplyDueUtc)))
+            .FirstOrDefaultAsync(ct);
+        ClockFigure? progress;
+        if (toUtc >= nowUtc)
+        {
+            // Cases being handled now: share whose progress feedback is not overdue.
+            progress = await c.Where(x => x.ProgressFeedbackDueUtc != null && !Finished.Contains(x.Status) && x.Status != ComplaintStatus.Received)
+                .GroupBy(_ => 1).Select(g => new ClockFigure(g.Count(), g.Count(x => x.ProgressFeedbackDueUtc >= nowUtc)))
+                .FirstOrDefaultAsync(ct);
+        }
+        else
+        {
+            progress = await c.Where(x => x.ProgressFeedbackDueUtc != null && x.AcceptedAtUtc != null && x.AcceptedAtUtc <= toUtc
+                    && (x.FinishedAtUtc == null || x.FinishedAtUtc > toUtc))
+                .GroupBy(_ => 1).Select(g => new ClockFigure(g.Count(), g.Count(x => x.ProgressFeedbackDueUtc >= toUtc)))
+                .FirstOrDefaultAsync(ct);
+        }
+        return (firstReply ?? ClockFigure.None, letters ?? ClockFigure.None, progress ?? ClockFigure.None);
+    }
+}
+
+/// <summary>Clocks counted and how many were met.</summary>
+public sealed record ClockFigure(int Total, int OnTime)
+{
+    public static readonly ClockFigure None = new(0, 0);
+    public double? Rate => Total == 0 ? null : (double)OnTime / Total;
 }

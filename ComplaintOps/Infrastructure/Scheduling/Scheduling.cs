@@ -11,6 +11,12 @@ namespace ComplaintOps.Infrastructure.Scheduling;
 public sealed record RecurringJob(JobKey Key, Type JobType, Func<IServiceProvider, TimeSpan> Interval, string Description);
 
 /// <summary>
+/// A job the app schedules on a calendar (Quartz cron, seconds first) in a time zone: its key, type and schedule (read from
+/// options when the scheduler starts). Register with <see cref="Scheduling.AddCronJob{TJob}"/>.
+/// </summary>
+public sealed record CronJob(JobKey Key, Type JobType, Func<IServiceProvider, (string Cron, TimeZoneInfo Zone)> Schedule, string Description);
+
+/// <summary>
 /// Quartz 4.7.3 inside the app, shared by every feature with timed work (SLA watchdog, call-backs, monthly reports).
 /// Jobs and triggers live in Quartz's ADO store on the app's SQLite file, so they survive restarts; Quartz creates
 /// its tables there when missing (<see cref="IPersistentStoreBuilder.ProvisionSchema"/>, the schema of
@@ -51,11 +57,31 @@ public static class Scheduling
         services.AddSingleton(new RecurringJob(new JobKey(name, "app"), typeof(TJob), interval, description));
         return services;
     }
+
+    /// <summary>Schedules <typeparamref name="TJob"/> by a cron expression in a time zone (replacing the stored trigger if either changed).</summary>
+    public static IServiceCollection AddCronJob<TJob>(this IServiceCollection services, string name, Func<IServiceProvider, (string Cron, TimeZoneInfo Zone)> schedule, string description)
+        where TJob : class, IJob
+    {
+        services.AddTransient<TJob>();
+        services.AddSingleton(new CronJob(new JobKey(name, "app"), typeof(TJob), schedule, description));
+        return services;
+    }
+
+    /// <summary>The trigger a cron job is scheduled with; a misfire (the app was down at the time) fires once when it is back.</summary>
+    public static ICronTrigger CronTrigger(CronJob job, IServiceProvider services)
+    {
+        var (cron, zone) = job.Schedule(services);
+        return (ICronTrigger)TriggerBuilder.Create()
+            .WithIdentity(job.Key.Name + ".trigger", job.Key.Group)
+            .ForJob(job.Key)
+            .WithCronSchedule(cron, s => s.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
+            .Build();
+    }
 }
 
 /// <summary>Starts Quartz after the database is prepared (when enabled) and stops it with the app, letting running jobs finish.</summary>
 internal sealed class SchedulerHost(
-    IOptions<SchedulingOptions> options, ISchedulerFactory factory, IEnumerable<RecurringJob> jobs,
+    IOptions<SchedulingOptions> options, ISchedulerFactory factory, IEnumerable<RecurringJob> jobs, IEnumerable<CronJob> cronJobs,
     IServiceProvider services, IHostApplicationLifetime lifetime, ILogger<SchedulerHost> log) : IHostedService
 {
     private IScheduler? _scheduler;
@@ -94,8 +120,18 @@ internal sealed class SchedulerHost(
                     continue;
                 await _scheduler.ScheduleJob(detail, [trigger], new ScheduleJobOptions { Replace = true }, lifetime.ApplicationStopping);
             }
+            foreach (var job in cronJobs)
+            {
+                var detail = JobBuilder.Create().OfType(job.JobType).WithIdentity(job.Key).WithDescription(job.Description).StoreDurably().Build();
+                var trigger = Scheduling.CronTrigger(job, services);
+                if (await _scheduler.GetTrigger(trigger.Key, lifetime.ApplicationStopping) is ICronTrigger stored
+                    && stored.CronExpressionString == trigger.CronExpressionString && stored.TimeZone.Id == trigger.TimeZone.Id
+                    && await _scheduler.Exists(job.Key, lifetime.ApplicationStopping))
+                    continue;
+                await _scheduler.ScheduleJob(detail, [trigger], new ScheduleJobOptions { Replace = true }, lifetime.ApplicationStopping);
+            }
             await _scheduler.Start(lifetime.ApplicationStopping);
-            log.LogInformation("Scheduler started with {Count} recurring job(s).", jobs.Count());
+            log.LogInformation("Scheduler started with {Count} recurring and {Cron} calendar job(s).", jobs.Count(), cronJobs.Count());
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

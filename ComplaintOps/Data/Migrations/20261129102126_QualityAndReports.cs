@@ -6,11 +6,28 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace ComplaintOps.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class Quality : Migration
+    public partial class QualityAndReports : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "ReportDownloads",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    SizeBytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    DownloadedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportDownloads", x => x.Id);
+                });
+
             migrationBuilder.CreateTable(
                 name: "SamplingPlans",
                 columns: table => new
@@ -183,6 +200,11 @@ namespace ComplaintOps.Data.Migrations
                 column: "InspectionId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReportDownloads_DownloadedAtUtc",
+                table: "ReportDownloads",
+                column: "DownloadedAtUtc");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SamplingDraws_PlanId_WeekStart",
                 table: "SamplingDraws",
                 columns: new[] { "PlanId", "WeekStart" },
@@ -194,6 +216,9 @@ namespace ComplaintOps.Data.Migrations
         {
             migrationBuilder.DropTable(
                 name: "InspectionScores");
+
+            migrationBuilder.DropTable(
+                name: "ReportDownloads");
 
             migrationBuilder.DropTable(
                 name: "SamplingDraws");

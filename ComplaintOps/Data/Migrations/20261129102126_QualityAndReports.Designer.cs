@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ComplaintOps.Data.Migrations
 {
     [DbContext(typeof(ComplaintOpsDb))]
-    [Migration("20261129093931_Quality")]
-    partial class Quality
+    [Migration("20261129102126_QualityAndReports")]
+    partial class QualityAndReports
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1465,6 +1465,40 @@ namespace ComplaintOps.Data.Migrations
                     b.HasKey("UserId");
 
                     b.ToTable("SeniorInspectors", (string)null);
+                });
+
+            modelBuilder.Entity("ComplaintOps.Features.Reports.ReportDownload", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DownloadedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DownloadedAtUtc");
+
+                    b.ToTable("ReportDownloads", (string)null);
                 });
 
             modelBuilder.Entity("ComplaintOps.Features.Satisfaction.CallbackTask", b =>
