@@ -1,3 +1,4 @@
+using ComplaintOps.Domain.Quality;
 using ComplaintOps.Domain.AnswerRate;
 using ComplaintOps.Domain.Complaints;
 using ComplaintOps.Domain.Handling;
@@ -51,6 +52,18 @@ public static class ReportTestData
                 db.CompensationEntries.Add(CompensationEntry.Propose(compensated[i], amounts[i], CompensationKind.Refund, "test", 20_000, 202610, by, new DateTime(2026, 10, 12, 2, 0, 0, DateTimeKind.Utc)));
             for (var i = 0; i < open.Count; i++)
                 db.CollaborationTasks.Add(CollaborationTask.Open(open[i], (Department)(i % 3), CollaborationPurpose.Investigation, "Please check", 2, clock, by, new DateTime(2026, 10, 12, 2, 0, 0, DateTimeKind.Utc)));
+            // Two October scorecards (R31): one of 90, one critical fail (0).
+            var inspector = new Actor("inspector-report-test", "质检测试");
+            var all90 = Enum.GetValues<QualityDimension>().Select(d => new DimensionScore(d, 90)).ToList();
+            for (var i = 0; i < 2; i++)
+            {
+                var c = handled[i];
+                var inspection = Inspection.Queue(c.Id, c.TrackingNumber, false, new Actor(c.HandlerId!, c.HandlerName ?? ""), "Agent",
+                    InspectionKind.SpotCheck, SampleReason.Random, null, null, inspector, new DateTime(2026, 10, 21, 2, 0, 0, DateTimeKind.Utc));
+                inspection.Score(inspector, ScorecardWeights.Default, all90, criticalFail: i == 1, i == 1 ? "泄露用户手机号" : null, null,
+                    new DateTime(2026, 10, 21, 3, 0, 0, DateTimeKind.Utc));
+                db.Inspections.Add(inspection);
+            }
             await db.SaveChangesAsync();
         }
         finally

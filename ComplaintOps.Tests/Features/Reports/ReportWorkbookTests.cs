@@ -1,3 +1,4 @@
+using ComplaintOps.Domain.Quality;
 using System.Globalization;
 using ClosedXML.Excel;
 using ComplaintOps.Domain.Complaints;
@@ -161,8 +162,19 @@ public sealed class ReportWorkbookTests(AppFactory app) : IClassFixture<AppFacto
             .ToDictionary(g => g.Key, g => (g.Count(), g.Count(c => c.FinishedAtUtc != null)));
         foreach (var (name, figures) in expected) Assert.Equal(figures, rows[name]);
         Assert.Equal(expected.Values.Sum(v => v.Item1), rows.Values.Sum(v => v.Item1));
-        // Quality scores come from the quality feature once it is plugged in; until then the column is empty.
-        Assert.All(DataRows(Sheet("Handlers")), r => Assert.True(r.Cell(8).IsEmpty()));
+        // Each handler's average quality score of October's scorecards (R31), from the inspections table.
+        using (var db = app.OpenDb())
+        {
+            var scored = db.Inspections.AsNoTracking().ToList()
+                .Where(i => i.Status != InspectionStatus.Queued && i.Kind != InspectionKind.Calibration && i.ScoredAtUtc >= ReportTestData.FromUtc && i.ScoredAtUtc < ReportTestData.ToUtc)
+                .GroupBy(i => i.HandlerName).ToDictionary(g => g.Key, g => Math.Round(g.Average(i => i.FinalTotal ?? i.Total ?? 0), 1));
+            Assert.NotEmpty(scored);
+            foreach (var r in DataRows(Sheet("Handlers")))
+            {
+                if (scored.TryGetValue(r.Cell(1).GetString(), out var average)) Assert.Equal(average, r.Cell(8).GetDouble(), 1);
+                else Assert.True(r.Cell(8).IsEmpty());
+            }
+        }
         // Satisfaction ratings recorded for October are counted per handler.
         Assert.Equal(5, DataRows(Sheet("Handlers")).Sum(r => r.Cell(6).GetValue<int>()));
     }
@@ -207,7 +219,16 @@ public sealed class ReportWorkbookTests(AppFactory app) : IClassFixture<AppFacto
         var rows = DataRows(Sheet("Departments")).ToDictionary(r => r.Cell(1).GetString(), r => r.Cell(2).GetValue<int>());
         Assert.Equal(Enum.GetValues<Department>().ToDictionary(d => E(d), d => tasks.Count(t => t.Department == d)), rows);
         Assert.True(tasks.Count >= 1);
-        Assert.Equal(L["Reports.NoInspections"].Value, Sheet("Quality").Cell(3, 1).GetString());
+        // The quality summary per team and in all (R31), against the inspections table: October's two scorecards (90 and a critical fail).
+        var inspections = db.Inspections.AsNoTracking().ToList()
+            .Where(i => i.Status != InspectionStatus.Queued && i.Kind != InspectionKind.Calibration && i.ScoredAtUtc >= ReportTestData.FromUtc && i.ScoredAtUtc < ReportTestData.ToUtc)
+            .Select(i => i.FinalTotal ?? i.Total ?? 0).ToList();
+        Assert.Equal(2, inspections.Count);
+        var total = DataRows(Sheet("Quality")).Single(r => r.Cell(1).GetString() == "∑");
+        Assert.Equal(inspections.Count, total.Cell(2).GetValue<int>());
+        Assert.Equal(Math.Round(inspections.Average(), 1), total.Cell(3).GetDouble(), 1);
+        Assert.Equal(inspections.Count(t => t < 60), total.Cell(4).GetValue<int>());
+        Assert.Equal(1, total.Cell(4).GetValue<int>());
     }
 
     [Fact]

@@ -25,6 +25,8 @@ public static class QualityFeature
             .Validate(o => o.WeightsAreValid(), "Quality:Weights must give every scorecard dimension a weight of 0–100, adding up to 100.")
             .ValidateOnStart();
         services.AddSingleton<QualityService>();
+        // The monthly workbook's quality sheet and handler scores (Features/Reports registers an empty default with TryAdd).
+        services.AddSingleton<Reports.IQualityFigures, QualityReportFigures>();
         services.AddAuthorizationBuilder()
             .AddPolicy(QualityPolicies.Inspect, p => p.RequireRole(QualityPolicies.InspectRoles))
             .AddPolicy(QualityPolicies.Score, p => p.RequireRole(Roles.QualityInspector))
