@@ -70,8 +70,12 @@ public sealed class ComplaintOpsDb(DbContextOptions<ComplaintOpsDb> options) : I
         foreach (var entry in ChangeTracker.Entries<Complaint>())
         {
             ArchiveGuard.Check(this, entry);
-            var timelineGrew = entry.Collection(c => c.Timeline).CurrentValue?.Any(e => Entry(e).State == EntityState.Added) == true;
-            if (entry.State == EntityState.Modified || (entry.State == EntityState.Unchanged && timelineGrew))
+            // Only an existing complaint has a version to bump: new ones (intake inserts groups of them) are skipped at once.
+            if (entry.State is not (EntityState.Modified or EntityState.Unchanged)) continue;
+            var timelineGrew = entry.State == EntityState.Unchanged
+                && entry.Collection(nameof(Complaint.Timeline)).CurrentValue is IEnumerable<TimelineEvent> timeline
+                && timeline.Any(e => Entry(e).State == EntityState.Added);
+            if (entry.State == EntityState.Modified || timelineGrew)
             {
                 entry.Entity.BumpVersion();
                 entry.State = EntityState.Modified;

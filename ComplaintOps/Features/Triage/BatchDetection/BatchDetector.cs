@@ -38,10 +38,11 @@ public sealed class BatchDetector(IOptions<BatchDetectionOptions> options, Busin
             var window = _window ??= new BatchWindow(options.Value.Rules.Window);
             await window.CatchUpAsync(db, time.UtcNow, ct);
             var open = new Dictionary<int, bool>();
+            var saved = complaints.ToDictionary(c => c.Id);
             foreach (var complaint in complaints)
             {
                 var decision = await DecideAsync(db, window, complaint, open, ct);
-                await ApplyAsync(db, window, complaint, decision, ct);
+                await ApplyAsync(db, window, complaint, decision, saved, ct);
             }
         }
         finally
@@ -85,7 +86,7 @@ public sealed class BatchDetector(IOptions<BatchDetectionOptions> options, Busin
         return Domain.Triage.BatchDetection.Decide(facts, withState, rules);
     }
 
-    private async Task ApplyAsync(ComplaintOpsDb db, BatchWindow window, Complaint complaint, BatchDecision decision, CancellationToken ct)
+    private async Task ApplyAsync(ComplaintOpsDb db, BatchWindow window, Complaint complaint, BatchDecision decision, Dictionary<int, Complaint> saved, CancellationToken ct)
     {
         // Nothing to write (most complaints): no SaveChanges, whose change detection grows with a group-commit's context.
         if (decision.DuplicateOfId is null && decision.Outcome == BatchOutcome.None) return;
@@ -112,12 +113,13 @@ public sealed class BatchDetector(IOptions<BatchDetectionOptions> options, Busin
                     ?? throw new InvalidOperationException($"Batch incident {decision.IncidentId} vanished.");
             }
 
-            // Archived members are read-only (R27): they stay as they were archived. Members saved in this group are tracked already.
+            // Archived members are read-only (R27): they stay as they were archived. Members saved in this group are at hand
+            // (not looked up through DbSet.Local, whose change detection over the whole group would run once per member).
             var joining = new List<Complaint>();
             var toRead = new List<int>();
             foreach (var id in decision.Members)
             {
-                if (db.Complaints.Local.FindEntry(id) is { } entry) joining.Add(entry.Entity);
+                if (saved.TryGetValue(id, out var member)) joining.Add(member);
                 else toRead.Add(id);
             }
             if (toRead.Count > 0) joining.AddRange(await db.Complaints.Where(c => toRead.Contains(c.Id)).ToListAsync(ct));
