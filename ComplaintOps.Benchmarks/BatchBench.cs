@@ -29,7 +29,7 @@ internal static class BatchBench
         var perDay = double.Parse(Option("--per-day") ?? "2000", CultureInfo.InvariantCulture);
         var iterations = int.Parse(Option("--iterations") ?? "300", CultureInfo.InvariantCulture);
         var warmup = int.Parse(Option("--warmup") ?? "30", CultureInfo.InvariantCulture);
-        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, load average {LoadAverage()}");
+        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, load average {BenchSql.LoadAverage()}");
 
         // The base: 10,000 complaints through the app's seeder at a constant rate (5 days at 2,000 a day).
         var basePath = Path.Combine(root, "data", "bench", $"batch-base-{BaseCount}-{perDay:F0}.db");
@@ -57,7 +57,7 @@ internal static class BatchBench
         await using (var connection = new SqliteConnection(connectionString))
         {
             await connection.OpenAsync();
-            latest = DateTime.SpecifyKind(DateTime.Parse((string)(await Scalar(connection, "SELECT MAX(ReceivedAtUtc) FROM Complaints"))!, CultureInfo.InvariantCulture), DateTimeKind.Utc);
+            latest = DateTime.SpecifyKind(DateTime.Parse((string)(await BenchSql.ScalarAsync(connection, "SELECT MAX(ReceivedAtUtc) FROM Complaints"))!, CultureInfo.InvariantCulture), DateTimeKind.Utc);
             sampleIds = [];
             await using var command = connection.CreateCommand();
             command.CommandText = "SELECT Id FROM Complaints WHERE ReceivedAtUtc >= @from ORDER BY Id";
@@ -117,8 +117,8 @@ internal static class BatchBench
         File.Copy(basePath, path);
         await using var connection = new SqliteConnection($"Data Source={path}");
         await connection.OpenAsync();
-        var max = Convert.ToInt32(await Scalar(connection, "SELECT MAX(Id) FROM Complaints"), CultureInfo.InvariantCulture);
-        var columns = await ColumnsAsync(connection, "Complaints");
+        var max = Convert.ToInt32(await BenchSql.ScalarAsync(connection, "SELECT MAX(Id) FROM Complaints"), CultureInfo.InvariantCulture);
+        var columns = await BenchSql.ColumnsAsync(connection, "Complaints");
         var copies = (int)Math.Ceiling((double)target / BaseCount) - 1;
         var watch = Stopwatch.StartNew();
         for (var k = 1; k <= copies; k++)
@@ -150,25 +150,6 @@ internal static class BatchBench
         analyze.CommandTimeout = 0;
         await analyze.ExecuteNonQueryAsync();
     }
-
-    private static async Task<List<string>> ColumnsAsync(SqliteConnection connection, string table)
-    {
-        var columns = new List<string>();
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT name FROM pragma_table_info('{table}')";
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) columns.Add(reader.GetString(0));
-        return columns;
-    }
-
-    private static async Task<object?> Scalar(SqliteConnection connection, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return await command.ExecuteScalarAsync();
-    }
-
-    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     private sealed class FixedClock(DateTime utc) : TimeProvider
     {

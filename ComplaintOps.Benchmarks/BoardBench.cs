@@ -40,7 +40,7 @@ internal static partial class BoardBench
         var rounds = Arg(args, "--rounds", 40);
         var warmupRounds = 5;
         var dir = Directory.CreateTempSubdirectory("complaintops-board-bench").FullName;
-        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, load average {LoadAverage()}");
+        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, load average {BenchSql.LoadAverage()}");
         Console.WriteLine($"Board bench: {clients} SignalR clients, {warmupRounds} warm-up + {rounds} measured rounds of each kind, database {dir}");
 
         await using var host = new BoardAppFactory(root, Path.Combine(dir, "complaintops.db"));
@@ -221,8 +221,6 @@ internal static partial class BoardBench
 
     internal static int Arg(string[] args, string name, int fallback) =>
         Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
-
-    internal static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     [GeneratedRegex("""name="__RequestVerificationToken"[^>]*?value="([^"]+)"[^>]*>""")]
     private static partial Regex TokenField();

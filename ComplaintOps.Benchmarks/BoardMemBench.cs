@@ -41,7 +41,7 @@ internal static class BoardMemBench
         var only = Array.IndexOf(args, "--only") is var o and >= 0 && o + 1 < args.Length ? args[o + 1].Split(',') : null;
         var pause = args.Contains("--pause");
         var dir = Directory.CreateTempSubdirectory("complaintops-boardmem-bench").FullName;
-        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, server GC {GCSettings.IsServerGC}, load average {BoardBench.LoadAverage()}");
+        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, server GC {GCSettings.IsServerGC}, load average {BenchSql.LoadAverage()}");
         Console.WriteLine($"Board memory bench: pages {string.Join(", ", levels)} (cumulative, {parallel} opening at a time), database {dir}");
 
         var circuits = new CircuitCounter();

@@ -35,7 +35,7 @@ internal static class HandlingBench
             : BenchOptions.Parse(args, root);
         var baseCount = args.Contains("--base") ? int.Parse(args[Array.IndexOf(args, "--base") + 1], CultureInfo.InvariantCulture) : 50_000;
         Directory.CreateDirectory(Path.GetDirectoryName(options.DatabasePath)!);
-        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, load average {LoadAverage()}");
+        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, load average {BenchSql.LoadAverage()}");
 
         if (!File.Exists(options.DatabasePath))
         {
@@ -55,7 +55,7 @@ internal static class HandlingBench
         await using (var connection = new SqliteConnection(connectionString))
         {
             await connection.OpenAsync();
-            var total = Convert.ToInt64(await Scalar(connection, "SELECT COUNT(*) FROM Complaints"), CultureInfo.InvariantCulture);
+            var total = Convert.ToInt64(await BenchSql.ScalarAsync(connection, "SELECT COUNT(*) FROM Complaints"), CultureInfo.InvariantCulture);
             Console.WriteLine($"Database: {options.DatabasePath} ({total:N0} complaints, {new FileInfo(options.DatabasePath).Length / 1048576.0:F0} MB)");
             // The busiest handler: the worst realistic "My queue".
             await using var busiest = connection.CreateCommand();
@@ -118,7 +118,7 @@ internal static class HandlingBench
         await floor.DisposeAsync();
 
         Console.WriteLine();
-        Console.WriteLine($"{options.Warmup} warm-up + {options.Iterations} timed iterations per case; app and floor alternate. Load average now {LoadAverage()}.");
+        Console.WriteLine($"{options.Warmup} warm-up + {options.Iterations} timed iterations per case; app and floor alternate. Load average now {BenchSql.LoadAverage()}.");
         Console.WriteLine("| case | app p50 ms | app p99 ms | floor p50 ms | floor p99 ms | p50 ratio | p99 ratio | goal (p99 ≤ 100 ms, ≤ 2×) |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---|");
         foreach (var r in results)
@@ -150,10 +150,10 @@ internal static class HandlingBench
     {
         await using var connection = new SqliteConnection($"Data Source={path}");
         await connection.OpenAsync();
-        var max = Convert.ToInt32(await Scalar(connection, "SELECT MAX(Id) FROM Complaints"), CultureInfo.InvariantCulture);
-        var baseCount = Convert.ToInt32(await Scalar(connection, "SELECT COUNT(*) FROM Complaints"), CultureInfo.InvariantCulture);
-        var complaintColumns = await ColumnsAsync(connection, "Complaints");
-        var timelineColumns = (await ColumnsAsync(connection, "TimelineEvents")).Where(c => c != "Id").ToList();
+        var max = Convert.ToInt32(await BenchSql.ScalarAsync(connection, "SELECT MAX(Id) FROM Complaints"), CultureInfo.InvariantCulture);
+        var baseCount = Convert.ToInt32(await BenchSql.ScalarAsync(connection, "SELECT COUNT(*) FROM Complaints"), CultureInfo.InvariantCulture);
+        var complaintColumns = await BenchSql.ColumnsAsync(connection, "Complaints");
+        var timelineColumns = (await BenchSql.ColumnsAsync(connection, "TimelineEvents")).Where(c => c != "Id").ToList();
         var copies = (int)Math.Ceiling((double)target / baseCount) - 1;
         for (var k = 1; k <= copies; k++)
         {
@@ -183,25 +183,6 @@ internal static class HandlingBench
         analyze.CommandTimeout = 0;
         await analyze.ExecuteNonQueryAsync();
     }
-
-    private static async Task<List<string>> ColumnsAsync(SqliteConnection connection, string table)
-    {
-        var columns = new List<string>();
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT name FROM pragma_table_info('{table}')";
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) columns.Add(reader.GetString(0));
-        return columns;
-    }
-
-    private static async Task<object?> Scalar(SqliteConnection connection, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return await command.ExecuteScalarAsync();
-    }
-
-    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     /// <summary>The app's real host on the benchmark database: background routing and Quartz off so nothing writes meanwhile.</summary>
     private sealed class HandlingAppFactory(string root, string databasePath, int seedCount, SqlCapture? capture) : WebApplicationFactory<app::Program>

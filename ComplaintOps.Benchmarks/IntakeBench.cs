@@ -63,7 +63,7 @@ internal static class IntakeBench
         foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(runDb + suffix);
         File.Copy(options.DatabasePath, runDb);
 
-        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, load average {LoadAverage()}");
+        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, load average {BenchSql.LoadAverage()}");
         Console.WriteLine($"Database: copy of {options.DatabasePath} ({complaints:N0} complaints, {new FileInfo(runDb).Length / 1048576.0:F0} MB) at {runDb}");
 
         var profile = args.Contains("--profile") ? new SqlProfile() : null;
@@ -325,12 +325,6 @@ internal static class IntakeBench
     };
 
     private static string Trim(string s) => s.Length > 160 ? s[..160] : s;
-
-    private static string LoadAverage()
-    {
-        try { return string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)); }
-        catch (IOException) { return "?"; }
-    }
 
     /// <summary>Realistic API bodies: 31 provinces, distinct phones, the configured product lines, a mix of sub-types and texts.</summary>
     private sealed class Bodies

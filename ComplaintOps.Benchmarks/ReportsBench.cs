@@ -40,7 +40,7 @@ internal static class ReportsBench
         // The whole count arrives within the last 30 days: one month of complaints.
         options = options with { PerDay = parsed.PerDay ?? options.Count / 30.0 };
         Directory.CreateDirectory(Path.GetDirectoryName(options.DatabasePath)!);
-        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, load average {LoadAverage()}");
+        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, load average {BenchSql.LoadAverage()}");
         await BenchDatabase.EnsureAsync(root, options);
 
         var reportsDir = Path.Combine(root, "data", "bench", "reports");
@@ -229,8 +229,6 @@ internal static class ReportsBench
         }
         w.WriteEndElement();
     }
-
-    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     private sealed class ReportsAppFactory(string root, string databasePath, string reportsPath) : WebApplicationFactory<app::Program>
     {
