@@ -114,6 +114,30 @@ public sealed class BoardComponentsTests : ComponentTestBase
         }, TimeSpan.FromSeconds(30));
     }
 
+    [Fact]
+    public void R29_rows_rendered_as_one_fragment_still_encode_what_users_typed()
+    {
+        const string Typed = "<img src=x onerror=alert(1)>退款 & \"赔偿\"";
+        var due = new DateTime(2026, 11, 28, 6, 0, 0, DateTimeKind.Utc);
+        var list = Render<HighRiskList>(p => p
+            .Add(x => x.Rows, [new HighRiskRow(5, "TS-20261128-00005", Typed, RiskLevel.Critical, ComplaintStatus.Accepted, "<b>王强</b>", null, Tier.Expert, due, due, null)])
+            .Add(x => x.Highlighted, new HashSet<int> { 5 })
+            .Add(x => x.Now, due.AddHours(-1)));
+        var row = list.Find("[data-testid=high-risk] tr[data-complaint='5']");
+        Assert.Equal("true", row.GetAttribute("data-new"));
+        Assert.Contains(Typed, row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("<b>王强</b>", row.TextContent, StringComparison.Ordinal);
+        Assert.Empty(list.FindAll("[data-testid=high-risk] img, [data-testid=high-risk] td b"));
+        Assert.Equal("/complaints/5", list.Find("[data-testid=high-risk-number]").GetAttribute("href"));
+
+        var acked = Alarm(9, AlarmSeverity.Critical, acked: true) with { Summary = Typed, AcknowledgeNote = "<i>已处理</i>" };
+        var feed = Render<AlarmFeed>(p => p.Add(x => x.Alarms, [acked]));
+        var alarm = feed.Find("[data-testid=alarm]");
+        Assert.Contains(Typed, alarm.TextContent, StringComparison.Ordinal);
+        Assert.Contains("<i>已处理</i>", feed.Find("[data-testid=alarm-ack]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(feed.FindAll("[data-testid=alarm] img, [data-testid=alarm] i"));
+    }
+
     private async Task<long> RaiseAsync(AlarmSeverity severity, string key)
     {
         var alarm = AlarmEvent.Raise(AlarmKind.SlaBreach, severity, Now, $"组件测试告警 {key}", key: key);

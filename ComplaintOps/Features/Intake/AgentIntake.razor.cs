@@ -30,6 +30,9 @@ public partial class AgentIntake
     private Dictionary<string, string> _errors = [];
     private string? _error;
     private bool _saving;
+    // Counts the save attempts the server received (shown on the form), so a browser test can tell a click that never
+    // arrived from a save that was refused.
+    private int _saveAttempts;
     private SignaturePad? _signaturePad;
     private List<IBrowserFile> _scans = [];
 
@@ -93,6 +96,7 @@ public partial class AgentIntake
     private async Task SaveAsync()
     {
         if (_saving) return;
+        _saveAttempts++;
         _error = null;
         // MudBlazor fields clear their own error state while the user types; render once without errors so
         // the fields see the new ones as a change.
