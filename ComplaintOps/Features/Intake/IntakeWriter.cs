@@ -186,7 +186,7 @@ public sealed class IntakeWriter : IAsyncDisposable
             try
             {
                 complaint = Complaint.Receive(job.Data, TrackingNumbers.Format(day, sequence.Last + 1), job.ReceivedBy, owner, now);
-                // Graded by the rules (R8, R10), with the reasons on the timeline; see TriageService.GradeAsync for when the caller's grade stands.
+                // Graded by the rules (R8, R10), with the reasons on the timeline; see TriageService.Grade for when the caller's grade stands.
                 complaint.ApplyRuleGrade(_triage.Grade(job.Data, repeats.GetValueOrDefault(phone), rules), Actor.System, now);
                 job.Decide(complaint, now);
                 complaint.ApplySchedule(clock.Compute(complaint.SlaFacts));

@@ -47,16 +47,10 @@ public sealed class TriageService(IDbContextFactory<ComplaintOpsDb> dbFactory, I
     }
 
     /// <summary>
-    /// The grade a new complaint gets at receipt, read inside the intake's own transaction. The rules' grade replaces
-    /// what the caller set — unless the caller passed high-risk triggers: then the caller's grade stands and the rules
-    /// can only add to it (more triggers, a higher level), never lower it.
-    /// </summary>
-    public async Task<RiskGrade> GradeAsync(ComplaintOpsDb db, NewComplaint data, CancellationToken ct = default) =>
-        Grade(data, await EarlierComplaintsAsync(db, data.Complainant.Phone, ct), await rules.GetAsync(db, ct));
-
-    /// <summary>
-    /// <see cref="GradeAsync"/> with what it reads already known: <paramref name="earlier"/> complaints from the same phone in
-    /// the repeat window (<see cref="EarlierComplaintsByPhoneAsync"/>) and the cached rules — intake grades a whole group this way.
+    /// The grade a new complaint gets at receipt (intake grades a whole group this way, inside its transaction), from
+    /// <paramref name="earlier"/> complaints from the same phone in the repeat window (<see cref="EarlierComplaintsByPhoneAsync"/>)
+    /// and the cached rules. The rules' grade replaces what the caller set — unless the caller passed high-risk triggers:
+    /// then the caller's grade stands and the rules can only add to it (more triggers, a higher level), never lower it.
     /// </summary>
     public RiskGrade Grade(NewComplaint data, int earlier, TriageRuleCache.Rules cached)
     {
@@ -71,8 +65,8 @@ public sealed class TriageService(IDbContextFactory<ComplaintOpsDb> dbFactory, I
     public Task<TriageRuleCache.Rules> RulesAsync(ComplaintOpsDb db, CancellationToken ct = default) => rules.GetAsync(db, ct);
 
     /// <summary>
-    /// <see cref="EarlierComplaintsAsync"/> for several phones in one query (a group of intakes): complaints per exact phone
-    /// in the repeat window. Phones with none are absent.
+    /// Complaints per exact phone in the repeat window, for several phones in one query (a group of intakes): an indexed
+    /// equality on the last four digits, then the full number. Phones with none are absent.
     /// </summary>
     public async Task<Dictionary<string, int>> EarlierComplaintsByPhoneAsync(ComplaintOpsDb db, IEnumerable<string?> phones, CancellationToken ct = default)
     {
@@ -88,15 +82,9 @@ public sealed class TriageService(IDbContextFactory<ComplaintOpsDb> dbFactory, I
         return counts.ToDictionary(c => c.Phone, c => c.Count, StringComparer.Ordinal);
     }
 
-    /// <summary>Complaints from this exact phone in the repeat window: an indexed equality on the last four digits, then the full number.</summary>
-    public async Task<int> EarlierComplaintsAsync(ComplaintOpsDb db, string? phone, CancellationToken ct = default)
-    {
-        phone = phone?.Trim();
-        if (string.IsNullOrEmpty(phone) || options.Value.RepeatComplaintCount <= 0) return 0;
-        var last4 = phone.Length >= 4 ? phone[^4..] : phone;
-        var since = time.UtcNow.AddDays(-options.Value.RepeatWindowDays);
-        return await db.Complaints.CountAsync(c => c.Complainant.PhoneLast4 == last4 && c.Complainant.Phone == phone && c.ReceivedAtUtc >= since, ct);
-    }
+    /// <summary>Complaints from this exact phone in the repeat window (the intake form's suggestion).</summary>
+    public async Task<int> EarlierComplaintsAsync(ComplaintOpsDb db, string? phone, CancellationToken ct = default) =>
+        (await EarlierComplaintsByPhoneAsync(db, [phone], ct)).Values.SingleOrDefault();
 
     private async Task<GradingPolicy> PolicyAsync(ComplaintOpsDb db, CancellationToken ct) => Policy(await rules.GetAsync(db, ct));
 

@@ -30,13 +30,9 @@ public sealed class BatchDetector(IOptions<BatchDetectionOptions> options, Busin
     /// Detects for <paramref name="complaints"/> (saved, in arrival order), each seeing the ones before it.
     /// Call inside the transaction that inserted them. On failure call <see cref="Forget"/>: the window may hold what was rolled back.
     /// </summary>
-    public async Task DetectAsync(ComplaintOpsDb db, IReadOnlyList<Complaint> complaints, CancellationToken ct = default)
-    {
-        if (Interlocked.Exchange(ref _busy, 1) == 1) throw new InvalidOperationException("Batch detection has one caller at a time: the intake writer.");
-        try
+    public Task DetectAsync(ComplaintOpsDb db, IReadOnlyList<Complaint> complaints, CancellationToken ct = default) =>
+        WithWindowAsync(db, async window =>
         {
-            var window = _window ??= new BatchWindow(options.Value.Rules.Window);
-            await window.CatchUpAsync(db, time.UtcNow, ct);
             var open = new Dictionary<int, bool>();
             var saved = complaints.ToDictionary(c => c.Id);
             foreach (var complaint in complaints)
@@ -44,25 +40,25 @@ public sealed class BatchDetector(IOptions<BatchDetectionOptions> options, Busin
                 var decision = await DecideAsync(db, window, complaint, open, ct);
                 await ApplyAsync(db, window, complaint, decision, saved, ct);
             }
-        }
-        finally
-        {
-            Volatile.Write(ref _busy, 0);
-        }
-    }
+            return true;
+        }, ct);
 
     /// <summary>Drops the in-memory window (after a rolled-back group); the next call reads it again.</summary>
     public void Forget() => _window = null;
 
     /// <summary>Decides for one saved complaint, writing nothing (what the benchmark times).</summary>
-    public async Task<BatchDecision> DecideAsync(ComplaintOpsDb db, Complaint complaint, CancellationToken ct = default)
+    public Task<BatchDecision> DecideAsync(ComplaintOpsDb db, Complaint complaint, CancellationToken ct = default) =>
+        WithWindowAsync(db, window => DecideAsync(db, window, complaint, [], ct), ct);
+
+    /// <summary>Runs <paramref name="work"/> on the window, caught up first; refuses a second concurrent caller.</summary>
+    private async Task<T> WithWindowAsync<T>(ComplaintOpsDb db, Func<BatchWindow, Task<T>> work, CancellationToken ct)
     {
         if (Interlocked.Exchange(ref _busy, 1) == 1) throw new InvalidOperationException("Batch detection has one caller at a time: the intake writer.");
         try
         {
             var window = _window ??= new BatchWindow(options.Value.Rules.Window);
             await window.CatchUpAsync(db, time.UtcNow, ct);
-            return await DecideAsync(db, window, complaint, [], ct);
+            return await work(window);
         }
         finally
         {
