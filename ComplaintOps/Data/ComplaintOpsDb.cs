@@ -51,17 +51,46 @@ public sealed class ComplaintOpsDb(DbContextOptions<ComplaintOpsDb> options) : I
         configuration.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
     }
 
-    /// <summary>Bumps the concurrency token of every changed complaint so a stale copy cannot overwrite it.</summary>
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Bumps the concurrency token of every changed complaint so a stale copy cannot overwrite it. Changes are detected
+    /// once per save: the archive guard, the version bump, EF itself and the board's interceptor all walk the tracker, and
+    /// each walk would otherwise detect changes over every tracked entity again (intake's group commit tracks hundreds).
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        BumpVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var auto = DetectOnce();
+        try
+        {
+            BumpVersions();
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = auto;
+        }
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        BumpVersions();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var auto = DetectOnce();
+        try
+        {
+            BumpVersions();
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = auto;
+        }
+    }
+
+    /// <summary>Detects changes now and turns automatic detection off until the save ends; returns the previous setting.</summary>
+    private bool DetectOnce()
+    {
+        var auto = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.DetectChanges();
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        return auto;
     }
 
     private void BumpVersions()
@@ -78,7 +107,9 @@ public sealed class ComplaintOpsDb(DbContextOptions<ComplaintOpsDb> options) : I
             if (entry.State == EntityState.Modified || timelineGrew)
             {
                 entry.Entity.BumpVersion();
-                entry.State = EntityState.Modified;
+                // Detection already ran: the bumped token is marked by hand. Only the token: a complaint whose timeline alone
+                // grew is not rewritten column by column (every column set would rewrite every index of the table).
+                entry.Property(nameof(Complaint.Version)).IsModified = true;
             }
         }
     }

@@ -13,6 +13,7 @@ namespace ComplaintOps.Infrastructure;
 public static class Foundation
 {
     private static readonly SqliteBusyTimeout BusyTimeout = new();
+    private static readonly SqliteMemoryMap MemoryMap = new();
 
     public static IServiceCollection AddConsoleFoundation(this IServiceCollection services, IConfiguration config)
     {
@@ -27,7 +28,7 @@ public static class Foundation
         // Resolved when first used, so tests (and any later configuration source) can point it elsewhere.
         services.AddPooledDbContextFactory<ComplaintOpsDb>((sp, o) =>
             o.UseSqlite($"Data Source={sp.GetRequiredService<IOptions<StorageOptions>>().Value.ResolveDatabasePath(sp.GetRequiredService<IHostEnvironment>().ContentRootPath)}")
-                .AddInterceptors(BusyTimeout).AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
+                .AddInterceptors(BusyTimeout, MemoryMap).AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
         services.AddTransient<DemoSeeder>();
         // Sign-in cookies survive restarts; the keys stay beside the database, outside git.
         services.AddDataProtection();

@@ -208,4 +208,15 @@ public sealed partial class Complaint
 
     /// <summary>Called by the store on each save so a stale copy cannot overwrite a newer one.</summary>
     public void BumpVersion() => Version++;
+
+    /// <summary>
+    /// Numbers a new, unsaved complaint. Intake's single writer hands out ids itself inside its write transaction, so a
+    /// group's complaints can be linked to each other (batch incidents, repeats) before they are inserted.
+    /// </summary>
+    public void AssignId(int id)
+    {
+        if (Id != 0) throw new InvalidOperationException($"Complaint {TrackingNumber} already has id {Id}.");
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(id);
+        Id = id;
+    }
 }

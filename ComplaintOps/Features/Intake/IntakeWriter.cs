@@ -24,9 +24,10 @@ public sealed record IntakeOutcome(Complaint? Complaint, IdempotencyRecord? Earl
 /// The single in-process writer of intake (group commit). Every intake is queued here; one loop takes what is
 /// queued at that moment (up to <see cref="IntakeWriterOptions.MaxGroupSize"/>) and writes it in ONE transaction,
 /// through EF Core SaveChanges, committed durably (the database's synchronous mode is untouched); each caller's task
-/// completes only after the commit that holds its complaint. Inside the group the complaints are written one after
-/// another on one context, each flushed before the next is graded and batch-checked, so tracking numbers follow each
-/// other, the repeat rule counts the earlier ones and batch detection sees the other members of the group.
+/// completes only after the commit that holds its complaint. Inside the group the complaints are built, graded and
+/// numbered one after another (the writer hands out ids itself, under the write lock), so tracking numbers and ids follow
+/// each other, the repeat rule counts the earlier ones and batch detection sees the other members of the group; then one
+/// SaveChanges inserts the whole group in its final state.
 /// <para>
 /// A member whose data the rules refuse (a <see cref="DomainException"/> before anything of it was written) fails
 /// alone. If the group's transaction fails for any other reason, it is rolled back and every member is written again
@@ -154,8 +155,9 @@ public sealed class IntakeWriter : IAsyncDisposable
     /// <summary>
     /// Writes <paramref name="jobs"/> on one context inside the caller's transaction (not committed). What a member needs
     /// from the database is read once for the whole group (earlier idempotency answers, repeat counts per phone, the day's
-    /// tracking-number row); the members are graded in order — each counting the earlier ones with the same phone — and
-    /// inserted by one SaveChanges; batch detection then sees them one after another, in the same order.
+    /// tracking-number row, the highest complaint id); the members are graded and numbered in order — each counting the
+    /// earlier ones with the same phone —, batch detection links them one after another in the same order, and one
+    /// SaveChanges inserts them in their final state.
     /// </summary>
     private async Task<GroupWrite> WriteAllAsync(ComplaintOpsDb db, IReadOnlyList<Job> jobs)
     {
@@ -165,6 +167,8 @@ public sealed class IntakeWriter : IAsyncDisposable
         var repeats = await _triage.EarlierComplaintsByPhoneAsync(db, jobs.Select(j => j.Data.Complainant.Phone));
         var rules = await _triage.RulesAsync(db);
         var clock = _calendar.Clock;
+        // Numbered here, inside the write transaction: detection links the group's complaints before the one insert.
+        var highestId = await TableIds.HighestAsync<Complaint>(db);
         var saved = new List<(Job Job, Complaint Complaint)>(jobs.Count);
 
         foreach (var job in jobs)
@@ -197,6 +201,7 @@ public sealed class IntakeWriter : IAsyncDisposable
                 continue;
             }
             sequence.Last++;
+            complaint.AssignId(++highestId);
             if (job.Owner is not null) _owners.Note(job.Owner.Id);
             if (phone.Length > 0) repeats[phone] = repeats.GetValueOrDefault(phone) + 1;
             db.Complaints.Add(complaint);
@@ -215,7 +220,13 @@ public sealed class IntakeWriter : IAsyncDisposable
                 earlierAnswers[(idem.ApiKeyId, idem.Key)] = record;
             }
         }
-        if (saved.Count == 0) return new GroupWrite(results, refused);
+        if (saved.Count == 0)
+        {
+            if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(); // the day's sequence row may be new
+            return new GroupWrite(results, refused);
+        }
+        // Batches and repeats are linked on the new complaints before they are inserted, then everything goes in one save.
+        await _batches.DetectAsync(db, saved.Select(s => s.Complaint).ToList());
         await db.SaveChangesAsync();
 
         foreach (var (job, complaint) in saved.Where(s => s.Job.AttachmentIds.Count > 0))
@@ -224,11 +235,9 @@ public sealed class IntakeWriter : IAsyncDisposable
             await db.Attachments.Where(a => ids.Contains(a.Id) && a.ComplaintId == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.ComplaintId, complaint.Id));
         }
-        await _batches.DetectAsync(db, saved.Select(s => s.Complaint).ToList());
-        // Closed on first contact or out of scope: archived at once, like every closure (R27).
+        // Closed on first contact or out of scope: archived at once, like every closure (R27); the archive saves itself.
         foreach (var (job, complaint) in saved.Where(s => Lifecycle.IsFinished(s.Complaint.Status)))
             await _archive.ArchiveAsync(db, complaint, job.ReceivedBy, _time.UtcNow);
-        await db.SaveChangesAsync();
         return new GroupWrite(results, refused);
     }
 

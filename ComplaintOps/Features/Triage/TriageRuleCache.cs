@@ -15,6 +15,9 @@ public sealed class TriageRuleCache
     private Rules? _rules;
     private long _version;
 
+    /// <summary>The rules if they are cached, without a context (the API's classification on every request).</summary>
+    public Rules? Cached => Volatile.Read(ref _rules);
+
     public async Task<Rules> GetAsync(ComplaintOpsDb db, CancellationToken ct = default)
     {
         if (Volatile.Read(ref _rules) is { } cached) return cached;

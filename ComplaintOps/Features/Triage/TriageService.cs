@@ -46,6 +46,18 @@ public sealed class TriageService(IDbContextFactory<ComplaintOpsDb> dbFactory, I
         return new TriageSuggestion(classification?.SubType, classification?.MatchedKeywords ?? [], classification?.Score ?? 0, grade);
     }
 
+    /// <summary>The sub-type the keyword rules point to for <paramref name="text"/> (R9), or null; no grading, no query once the rules are cached.</summary>
+    public async Task<ProblemSubType?> ClassifyAsync(string text, CancellationToken ct = default)
+    {
+        var cached = rules.Cached;
+        if (cached is null)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            cached = await rules.GetAsync(db, ct);
+        }
+        return KeywordClassifier.Suggest(text, cached.Classification)?.SubType;
+    }
+
     /// <summary>
     /// The grade a new complaint gets at receipt (intake grades a whole group this way, inside its transaction), from
     /// <paramref name="earlier"/> complaints from the same phone in the repeat window (<see cref="EarlierComplaintsByPhoneAsync"/>)

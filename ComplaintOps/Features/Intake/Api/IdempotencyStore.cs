@@ -23,14 +23,6 @@ public sealed class IdempotencyStore(IDbContextFactory<ComplaintOpsDb> dbFactory
     public static bool IsWellFormed(string key) =>
         key.Length is > 0 and <= MaxKeyLength && key.All(ch => ch is > ' ' and <= '~');
 
-    /// <summary>The answer remembered for this key, if any; an abandoned reservation (see <see cref="IsAbandoned"/>) counts as none.</summary>
-    public async Task<IdempotencyRecord?> FindAsync(int apiKeyId, string key, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var record = await db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.ApiKeyId == apiKeyId && r.Key == key, ct);
-        return record is not null && IsAbandoned(record, time.UtcNow, options.Value) ? null : record;
-    }
-
     /// <summary>
     /// A reservation (status 0) older than <see cref="IntakeApiOptions.AbandonedReservationSeconds"/>: its request died
     /// between reserving and answering (earlier versions reserved in a transaction of their own), so no complaint was

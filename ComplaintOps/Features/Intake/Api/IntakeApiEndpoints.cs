@@ -17,7 +17,6 @@ internal static class IntakeApiEndpoints
 
     public static async Task<IResult> PostAsync(
         HttpContext http,
-        IdempotencyStore idempotency,
         IntakeService intake,
         Triage.TriageService triage,
         IOptions<IntakeApiOptions> options,
@@ -43,7 +42,8 @@ internal static class IntakeApiEndpoints
         var key = CallerKey(http.User);
         if (key is null) return Problem(StatusCodes.Status401Unauthorized, "A valid API key is required.");
         var hash = IdempotencyStore.HashBody(body);
-        if (await idempotency.FindAsync(key.Id, idempotencyKey, ct) is { } earlier) return Replay(http, earlier, hash);
+        // No look-up of the key here: the intake writer reads the group's keys in one query and answers a retry (below)
+        // with the first request's answer, or 422 for another body, whether the first is committed or in the same group.
 
         IntakeRequestReader.Result read;
         try
@@ -62,7 +62,7 @@ internal static class IntakeApiEndpoints
             var actor = new Actor(ApiKeyAuthentication.ActorId(key.Id), key.SourceName);
             // R9: without a sub-type from the caller, the keyword rules classify the text.
             var subType = read.Request!.ProblemSubType
-                ?? (await triage.SuggestAsync($"{read.Request.Title} {read.Request.Description}", ct: ct)).SubType
+                ?? await triage.ClassifyAsync($"{read.Request.Title} {read.Request.Description}", ct)
                 ?? IntakeRequestReader.DefaultSubType;
             // The answer is remembered in the complaint's own transaction: a crash leaves both or neither.
             var intent = new IdempotencyIntent(key.Id, idempotencyKey, hash, complaint => Receipt(complaint, key));

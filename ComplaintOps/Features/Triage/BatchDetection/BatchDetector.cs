@@ -9,10 +9,13 @@ using Microsoft.Extensions.Options;
 namespace ComplaintOps.Features.Triage.BatchDetection;
 
 /// <summary>
-/// Runs batch and repeat detection for the complaints intake has just saved, inside intake's transaction.
-/// The window's candidates come from <see cref="BatchWindow"/> (memory, caught up once per group of intakes), the
-/// decision is the domain's (<see cref="Domain.Triage.BatchDetection"/>), and applying it writes through EF: members
-/// become high-risk and linked, a newly formed incident raises one alarm, a repeat is linked to the earlier complaint.
+/// Runs batch and repeat detection for a group of new complaints inside intake's write transaction, before they are
+/// inserted: they are numbered already (<see cref="Complaint.AssignId"/>), so they are linked in memory and inserted in
+/// their final state by intake's one SaveChanges — no second pass of updates. The window's candidates come from
+/// <see cref="BatchWindow"/> (memory, caught up once per group), the decision is the domain's
+/// (<see cref="Domain.Triage.BatchDetection"/>), and applying it changes entities on the context: members become
+/// high-risk and linked, a newly formed incident (numbered here too) raises one alarm, a repeat is linked to the earlier
+/// complaint. Complaints saved before this group that join are read and updated through EF.
 /// One caller at a time: the intake writer (a second concurrent caller is refused, not silently raced).
 /// </summary>
 public sealed class BatchDetector(IOptions<BatchDetectionOptions> options, BusinessTime time)
@@ -27,21 +30,30 @@ public sealed class BatchDetector(IOptions<BatchDetectionOptions> options, Busin
     public int WindowCount => _window?.Count ?? 0;
 
     /// <summary>
-    /// Detects for <paramref name="complaints"/> (saved, in arrival order), each seeing the ones before it.
-    /// Call inside the transaction that inserted them. On failure call <see cref="Forget"/>: the window may hold what was rolled back.
+    /// Detects for <paramref name="complaints"/> (numbered, added to <paramref name="db"/>, not saved yet; in arrival order),
+    /// each seeing the ones before it. Call inside the write transaction that will insert them, before its SaveChanges.
+    /// On failure call <see cref="Forget"/>: the window may hold what was rolled back.
     /// </summary>
     public Task DetectAsync(ComplaintOpsDb db, IReadOnlyList<Complaint> complaints, CancellationToken ct = default) =>
         WithWindowAsync(db, async window =>
         {
-            var open = new Dictionary<int, bool>();
-            var saved = complaints.ToDictionary(c => c.Id);
+            foreach (var complaint in complaints) window.Include(Facts(complaint));
+            var group = new GroupState(complaints.ToDictionary(c => c.Id));
             foreach (var complaint in complaints)
             {
-                var decision = await DecideAsync(db, window, complaint, open, ct);
-                await ApplyAsync(db, window, complaint, decision, saved, ct);
+                var decision = await DecideAsync(db, window, complaint, group.Open, ct);
+                await ApplyAsync(db, window, complaint, decision, group, ct);
             }
             return true;
         }, ct);
+
+    /// <summary>What one group's detection keeps: its new complaints by id, which incidents take members, the next incident id.</summary>
+    private sealed class GroupState(Dictionary<int, Complaint> members)
+    {
+        public Dictionary<int, Complaint> Members { get; } = members;
+        public Dictionary<int, bool> Open { get; } = [];
+        public int? HighestIncidentId { get; set; }
+    }
 
     /// <summary>Drops the in-memory window (after a rolled-back group); the next call reads it again.</summary>
     public void Forget() => _window = null;
@@ -82,13 +94,13 @@ public sealed class BatchDetector(IOptions<BatchDetectionOptions> options, Busin
         return Domain.Triage.BatchDetection.Decide(facts, withState, rules);
     }
 
-    private async Task ApplyAsync(ComplaintOpsDb db, BatchWindow window, Complaint complaint, BatchDecision decision, Dictionary<int, Complaint> saved, CancellationToken ct)
+    private async Task ApplyAsync(ComplaintOpsDb db, BatchWindow window, Complaint complaint, BatchDecision decision, GroupState group, CancellationToken ct)
     {
-        // Nothing to write (most complaints): no SaveChanges, whose change detection grows with a group-commit's context.
         if (decision.DuplicateOfId is null && decision.Outcome == BatchOutcome.None) return;
         var now = time.UtcNow;
         if (decision.DuplicateOfId is { } originalId)
         {
+            // In this group (tracked as added) or saved earlier (read and tracked): Find looks at the tracked ones first.
             var original = await db.Complaints.FindAsync([originalId], ct) ?? throw new InvalidOperationException($"Complaint {originalId} vanished.");
             complaint.MarkDuplicateOf(original, Actor.System, now);
             window.Linked(complaint.Id, duplicateOfId: originalId);
@@ -99,9 +111,13 @@ public sealed class BatchDetector(IOptions<BatchDetectionOptions> options, Busin
             BatchIncident incident;
             if (decision.Outcome == BatchOutcome.FormIncident)
             {
+                // Numbered here (inside the write transaction), so members are linked without saving the group halfway.
+                var id = (group.HighestIncidentId ?? await TableIds.HighestAsync<BatchIncident>(db, ct)) + 1;
+                group.HighestIncidentId = id;
                 incident = BatchIncident.Form(complaint.ProductLine, complaint.ProblemType, complaint.Title, now);
+                incident.AssignId(id);
                 db.BatchIncidents.Add(incident);
-                await db.SaveChangesAsync(ct);
+                group.Open[incident.Id] = true;
             }
             else
             {
@@ -109,13 +125,13 @@ public sealed class BatchDetector(IOptions<BatchDetectionOptions> options, Busin
                     ?? throw new InvalidOperationException($"Batch incident {decision.IncidentId} vanished.");
             }
 
-            // Archived members are read-only (R27): they stay as they were archived. Members saved in this group are at hand
+            // Archived members are read-only (R27): they stay as they were archived. Members of this group are at hand
             // (not looked up through DbSet.Local, whose change detection over the whole group would run once per member).
             var joining = new List<Complaint>();
             var toRead = new List<int>();
             foreach (var id in decision.Members)
             {
-                if (saved.TryGetValue(id, out var member)) joining.Add(member);
+                if (group.Members.TryGetValue(id, out var member)) joining.Add(member);
                 else toRead.Add(id);
             }
             if (toRead.Count > 0) joining.AddRange(await db.Complaints.Where(c => toRead.Contains(c.Id)).ToListAsync(ct));

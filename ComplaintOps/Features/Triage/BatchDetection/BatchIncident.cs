@@ -53,5 +53,13 @@ public sealed class BatchIncident
         ComplaintCount += joined.Count;
     }
 
+    /// <summary>Numbers a new, unsaved incident (batch detection runs in intake's write transaction and hands out ids itself).</summary>
+    public void AssignId(int id)
+    {
+        if (Id != 0) throw new InvalidOperationException($"Batch incident {Id} already has an id.");
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(id);
+        Id = id;
+    }
+
     public void Close(DateTime nowUtc) => ClosedAtUtc ??= UtcInstant.Require(nowUtc);
 }

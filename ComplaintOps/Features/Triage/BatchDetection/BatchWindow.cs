@@ -70,6 +70,16 @@ public sealed class BatchWindow(TimeSpan window)
         return result;
     }
 
+    /// <summary>
+    /// Holds a complaint the writer is about to insert (numbered above every saved one), so later members of its group see
+    /// it; the next catch-up reads only rows above it.
+    /// </summary>
+    public void Include(BatchFacts facts)
+    {
+        _highestId = Math.Max(_highestId, facts.ComplaintId);
+        Add(facts);
+    }
+
     public BatchFacts? Find(int complaintId) => _byId.GetValueOrDefault(complaintId);
 
     /// <summary>The detector linked <paramref name="complaintId"/> to an incident or an original: keep the copy in step.</summary>
