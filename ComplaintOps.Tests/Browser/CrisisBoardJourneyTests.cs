@@ -78,6 +78,7 @@ public sealed class CrisisBoardJourneyTests(BrowserFixture browser) : IClassFixt
         var alarm = supervisor.Page.Locator($"[data-testid=alarm][data-kind=NewHighRisk]:has-text('{number}')");
         await alarm.Locator("[data-testid=ack]").ClickAsync();
         await alarm.Locator("input[data-testid=ack-note]").FillAsync("已联系用户，专家跟进");
+        await supervisor.ScreenshotAsync("50b-board-ack-form-zh");
         await alarm.Locator("[data-testid=ack-confirm]").ClickAsync();
         try
         {

@@ -77,6 +77,29 @@ public sealed class BoardComponentsTests : ComponentTestBase
     }
 
     [Fact]
+    public void R10_acknowledging_with_the_native_assign_select_passes_the_note_and_the_chosen_user()
+    {
+        AcknowledgeRequest? asked = null;
+        var users = new List<AssignableUser> { new("u-1", "李娜", Tier.Expert), new("u-2", "周婷", Tier.Coach) };
+        var cut = Render<AlarmFeed>(p => p
+            .Add(x => x.Alarms, new List<AlarmRow> { Alarm(1, AlarmSeverity.Critical, false) })
+            .Add(x => x.AssignableUsers, users)
+            .Add(x => x.OnAcknowledge, (AcknowledgeRequest r) => asked = r));
+
+        cut.Find("[data-testid=ack]").Click();
+        cut.Find("input[data-testid=ack-note]").Change("已联系");
+        var select = cut.Find("select[data-testid=ack-assign]");
+        Assert.Contains("周婷", select.TextContent, StringComparison.Ordinal);
+        select.Change("u-2");
+        cut.Find("[data-testid=ack-confirm]").Click();
+
+        Assert.NotNull(asked);
+        Assert.Equal(1, asked.AlarmId);
+        Assert.Equal("已联系", asked.Note);
+        Assert.Equal(users[1], asked.AssignTo);
+    }
+
+    [Fact]
     public async Task R10_R31_the_board_page_shows_a_new_high_risk_complaint_highlighted_after_a_change_event()
     {
         Render<MudPopoverProvider>();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 
@@ -12,4 +13,22 @@ internal static class BoardHtml
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     public static string Encode(string? text) => Encoder.Encode(text ?? "");
+
+    // Every open board shows the same rows, and a circuit keeps its previous render frames beside the current ones: without
+    // sharing, each board held each fragment once or twice. Bounded: cleared when full (boards keep their own references).
+    private static readonly ConcurrentDictionary<string, string> Fragments = new(StringComparer.Ordinal);
+    private static long _fragmentChars;
+    private const long MaxFragmentChars = 512 * 1024;
+
+    /// <summary>One shared instance of an equal fragment already built (by this board or another one).</summary>
+    public static string Share(string html)
+    {
+        if (Fragments.TryGetValue(html, out var shared)) return shared;
+        if (Interlocked.Add(ref _fragmentChars, html.Length) > MaxFragmentChars)
+        {
+            Fragments.Clear();
+            Interlocked.Exchange(ref _fragmentChars, html.Length);
+        }
+        return Fragments.GetOrAdd(html, html);
+    }
 }

@@ -46,6 +46,10 @@ public sealed class BoardQueries(
     public const int MaxHighRisk = 50;
     public const int MaxAlarms = 100;
 
+    private readonly SharedRows<int, HighRiskRow> _highRisk = new(r => r.Id);
+    private readonly SharedRows<long, AlarmRow> _alarms = new(a => a.Id);
+    private readonly SharedRows<int, IncidentRow> _incidents = new(i => i.Id);
+
     private static readonly ComplaintStatus[] Finished =
         [ComplaintStatus.Closed, ComplaintStatus.Referred, ComplaintStatus.NotEstablished, ComplaintStatus.OutOfScope, ComplaintStatus.Archived];
 
@@ -92,7 +96,7 @@ public sealed class BoardQueries(
 
         var sat = await satisfaction.GetAsync(now, ct);
         var conformance = await ConformanceAsync(db, now, dayStart, sat, ct);
-        return new BoardSnapshot(now, counters, highRisk, alarms, incidents,
+        return new BoardSnapshot(now, counters, _highRisk.Share(highRisk), _alarms.Share(alarms), _incidents.Share(incidents),
             provinces.OrderByDescending(p => p.Count).ThenBy(p => p.Province, StringComparer.Ordinal).ToList(), sat, conformance);
     }
 

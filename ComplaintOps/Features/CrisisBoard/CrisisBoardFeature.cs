@@ -20,6 +20,8 @@ public static class CrisisBoardFeature
         services.AddSingleton<AlarmService>();
         services.AddSingleton<SlaWatchdog>();
         services.AddSingleton<BoardQueries>();
+        // The wall layout links the theme as a static style sheet instead of a theme provider per open board.
+        services.AddSingleton<Components.Layout.ConsoleThemeCss>();
         services.TryAddSingleton<ISatisfactionFigures, NoSatisfactionFigures>();
         services.AddHostedService<BoardPublisher>();
         services.AddScoped<BoardConnection>();
@@ -42,6 +44,7 @@ public static class CrisisBoardFeature
     public static IEndpointRouteBuilder MapCrisisBoard(this IEndpointRouteBuilder app)
     {
         app.MapHub<CrisisHub>(CrisisHub.Path);
+        Components.Layout.ConsoleThemeCss.Map(app);
         return app;
     }
 
