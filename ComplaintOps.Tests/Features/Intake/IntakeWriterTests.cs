@@ -266,4 +266,27 @@ public sealed class IntakeWriterTests(AppFactory app) : IClassFixture<AppFactory
             Assert.Equal(k >= 2, grade.Contains("repeat complainant", StringComparison.Ordinal));
         }
     }
+
+    [Fact]
+    public async Task R10_batch_members_arrive_high_risk_with_their_alarm_in_the_same_transaction()
+    {
+        var intake = Intake();
+        var line = "同事务告警-" + Guid.NewGuid().ToString("N")[..8];
+
+        // Written in one group or a few: the members are linked before the insert and each carries its own alarm.
+        var received = await Task.WhenAll(new[] { ("浙江", "13977770001"), ("江苏", "13977770002"), ("广东", "13977770003") }
+            .Select(p => Task.Run(() => intake.ReceiveAsync(Renewal(line, p.Item1, p.Item2), Agent))));
+
+        // Read the moment intake answered: not left to the board's publisher, which runs after the commit.
+        await using var db = app.OpenDb();
+        var ids = received.Select(c => c.Id).ToList();
+        var members = await db.Complaints.AsNoTracking().Where(c => ids.Contains(c.Id)).ToListAsync();
+        Assert.All(members, m => Assert.Equal(ComplaintSeverity.HighRisk, m.Severity));
+        var alarms = await db.AlarmEvents.AsNoTracking().Where(a => a.ComplaintId != null && ids.Contains(a.ComplaintId.Value)).ToListAsync();
+        // The third completes the batch, so it arrives as a member: its "new high-risk" alarm is already there, once. (The first
+        // two, if an earlier group saved them, became high-risk when they joined: the board's publisher raises theirs.)
+        var third = members.OrderBy(m => m.Id).Last();
+        Assert.Contains(alarms, a => a.ComplaintId == third.Id && a.Kind == ComplaintOps.Features.CrisisBoard.AlarmKind.NewHighRisk);
+        Assert.Single(alarms, a => a.ComplaintId == third.Id && a.Key == $"highrisk:{third.Id}");
+    }
 }

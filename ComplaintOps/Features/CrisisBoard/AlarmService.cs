@@ -63,10 +63,22 @@ public sealed class AlarmService(IDbContextFactory<ComplaintOpsDb> dbFactory, Bu
             .Select(c => new { c.Id, c.TrackingNumber, c.ProductLine, c.RiskLevel, c.HighRiskTriggers }).ToListAsync(ct);
         var now = time.UtcNow;
         var isNew = complaints.ToDictionary(c => c.ComplaintId, c => c.New);
-        return await RaiseAsync(rows.Select(r => AlarmEvent.Raise(
-            isNew.GetValueOrDefault(r.Id) ? AlarmKind.NewHighRisk : AlarmKind.Reescalation, AlarmSeverity.Critical, now,
-            $"{r.TrackingNumber} · {r.ProductLine} · {r.RiskLevel} · {r.HighRiskTriggers}", complaintId: r.Id, key: $"highrisk:{r.Id}")).ToList(), ct);
+        return await RaiseAsync(rows.Select(r => HighRisk(isNew.GetValueOrDefault(r.Id), r.Id, r.TrackingNumber, r.ProductLine, r.RiskLevel, r.HighRiskTriggers, now)).ToList(), ct);
     }
+
+    /// <summary>
+    /// The alarm for a complaint that arrived high-risk, for intake to add in the complaint's own transaction (no second
+    /// write, no look-up: a new complaint cannot have one yet). Null when it needs none (not high-risk, or already finished).
+    /// </summary>
+    public static AlarmEvent? ForNewComplaint(Complaint complaint, DateTime nowUtc) =>
+        complaint.Severity == ComplaintSeverity.HighRisk && !Lifecycle.IsFinished(complaint.Status)
+            ? HighRisk(true, complaint.Id, complaint.TrackingNumber, complaint.ProductLine, complaint.RiskLevel, complaint.HighRiskTriggers, nowUtc)
+            : null;
+
+    /// <summary>One alarm per complaint (the key): "arrived high-risk" or "became high-risk later".</summary>
+    private static AlarmEvent HighRisk(bool isNew, int id, string trackingNumber, string productLine, RiskLevel level, HighRiskTriggers triggers, DateTime nowUtc) =>
+        AlarmEvent.Raise(isNew ? AlarmKind.NewHighRisk : AlarmKind.Reescalation, AlarmSeverity.Critical, nowUtc,
+            $"{trackingNumber} · {productLine} · {level} · {triggers}", complaintId: id, key: $"highrisk:{id}");
 
     /// <summary>
     /// Records the acknowledgement (and, when asked, assigns the case). Recorded once: a second person acknowledging

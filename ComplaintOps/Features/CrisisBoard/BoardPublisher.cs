@@ -33,8 +33,12 @@ public sealed class BoardPublisher(
             sends.Add(Guard(subscriber, changes));
         await Task.WhenAll(sends);
 
-        // R10: a high-risk complaint raises an immediate alarm (its own save publishes AlarmRaised).
-        var highRisk = changes.Where(c => c.HighRisk && c.ComplaintId is not null).ToList();
+        // R10: a high-risk complaint raises an immediate alarm (its own save publishes AlarmRaised) — unless the save that
+        // made it high-risk raised it already (intake does, in the complaint's own transaction).
+        var raised = changes.Where(c => c.Kind == BoardChangeKind.AlarmRaised && c.ComplaintId is not null
+                && c.AlarmKind is nameof(AlarmKind.NewHighRisk) or nameof(AlarmKind.Reescalation))
+            .Select(c => c.ComplaintId!.Value).ToHashSet();
+        var highRisk = changes.Where(c => c.HighRisk && c.ComplaintId is { } id && !raised.Contains(id)).ToList();
         if (highRisk.Count > 0)
             await alarms.RaiseHighRiskAsync(highRisk.Select(c => (c.ComplaintId!.Value, c.Kind == BoardChangeKind.ComplaintAdded)).ToList(), ct);
     }

@@ -227,6 +227,10 @@ public sealed class IntakeWriter : IAsyncDisposable
         }
         // Batches and repeats are linked on the new complaints before they are inserted, then everything goes in one save.
         await _batches.DetectAsync(db, saved.Select(s => s.Complaint).ToList());
+        // R10: the immediate alarm of each complaint that arrived high-risk (graded so, or a batch member), in this transaction.
+        var alarmedAt = _time.UtcNow;
+        foreach (var (_, complaint) in saved)
+            if (CrisisBoard.AlarmService.ForNewComplaint(complaint, alarmedAt) is { } alarm) db.AlarmEvents.Add(alarm);
         await db.SaveChangesAsync();
 
         foreach (var (job, complaint) in saved.Where(s => s.Job.AttachmentIds.Count > 0))
