@@ -106,6 +106,7 @@ internal static class IntakeBench
         var writer = app.Services.GetRequiredService<ComplaintOps.Features.Intake.IntakeWriter>();
         var (commits0, written0) = (writer.Commits, writer.Written);
         var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+        var (allocated0, paused0, wall0) = (GC.GetTotalAllocatedBytes(), GC.GetTotalPauseDuration(), Stopwatch.GetTimestamp());
         var closed = await ClosedLoopAsync(http, bodies, clients, warmup, measured);
         Console.WriteLine($"  {closed}");
         var (commits1, written1) = (writer.Commits, writer.Written);
@@ -114,6 +115,9 @@ internal static class IntakeBench
         // the machine is running — the figure to compare between runs on a noisy machine.
         var cpuPerComplaint = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds / Math.Max(1, written1 - written0);
         Console.WriteLine($"  process CPU (server + clients, warm-up included): {cpuPerComplaint:F2} ms per complaint; {Environment.ProcessorCount} cores fully used would allow {Environment.ProcessorCount * 1000 / cpuPerComplaint:F0}/s");
+        var allocatedKb = (GC.GetTotalAllocatedBytes() - allocated0) / 1024.0 / Math.Max(1, written1 - written0);
+        var pausedShare = (GC.GetTotalPauseDuration() - paused0) / Stopwatch.GetElapsedTime(wall0);
+        Console.WriteLine($"  allocated {allocatedKb:F0} KB per complaint; garbage collection paused the process {pausedShare:P1} of the time");
         var profileReport = profile?.Report(Interlocked.Read(ref _posts) - postsBefore);
 
         // 2. Open loop at half the peak: arrivals on a fixed schedule, latency from the scheduled time (no coordinated omission).

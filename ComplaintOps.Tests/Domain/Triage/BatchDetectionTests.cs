@@ -91,6 +91,29 @@ public sealed class BatchDetectionTests
         Assert.Equal(BatchOutcome.None, decision.Outcome);
     }
 
+    [Theory]
+    [InlineData(true, BatchOutcome.JoinIncident)]
+    [InlineData(false, BatchOutcome.None)]
+    public void R10_B2_whether_an_incident_is_open_can_come_from_the_caller_instead_of_each_candidate(bool open, BatchOutcome expected)
+    {
+        // The writer reads the incidents' state once per group and passes it, rather than copying hundreds of candidates.
+        var candidates = new[] { F(1, "浙江", "13900000001", incident: 7, open: false), F(2, "江苏", "13900000002", incident: 7, open: false) };
+
+        var decision = BatchDetection.Decide(New("四川"), candidates, Rules, id => id == 7 && open);
+
+        Assert.Equal(expected, decision.Outcome);
+        Assert.Equal(open ? 7 : null, decision.IncidentId);
+    }
+
+    [Fact]
+    public void R10_B2_the_free_members_of_a_new_incident_are_listed_in_arrival_order_whatever_the_window_order()
+    {
+        var decision = BatchDetection.Decide(New("广东"), [F(9, "江苏", "13900000002", 2), F(5, "浙江", "13900000001", 8), F(7, "湖南", "13900000003", 2)], Rules);
+
+        Assert.Equal(BatchOutcome.FormIncident, decision.Outcome);
+        Assert.Equal([100, 5, 7, 9], decision.Members);
+    }
+
     [Fact]
     public void R10_B2_a_repeat_from_the_same_phone_points_at_the_earliest_original()
     {

@@ -58,24 +58,32 @@ public sealed record BatchDecision(BatchOutcome Outcome, int? IncidentId, IReadO
 /// </summary>
 public static class BatchDetection
 {
-    public static BatchDecision Decide(BatchFacts complaint, IEnumerable<BatchFacts> candidates, BatchRules rules)
+    /// <param name="incidentIsOpen">
+    /// Whether an incident still takes members, when the caller knows it apart from the facts (the writer reads it once per
+    /// group); a candidate's own <see cref="BatchFacts.IncidentIsOpen"/> counts too. Passed instead of copying every candidate.
+    /// </param>
+    public static BatchDecision Decide(BatchFacts complaint, IEnumerable<BatchFacts> candidates, BatchRules rules, Func<int, bool>? incidentIsOpen = null)
     {
+        // One pass over the window, no sort of it and no copies: the window holds every complaint on this product line and
+        // problem type of the last hours, hundreds in a storm; only the free similar ones (few) are ordered.
         var from = complaint.ReceivedAtUtc - rules.Window;
-        var inWindow = candidates
-            .Where(c => c.ComplaintId != complaint.ComplaintId
-                && c.ProductLine == complaint.ProductLine
-                && c.ProblemType == complaint.ProblemType
-                && c.ReceivedAtUtc >= from && c.ReceivedAtUtc <= complaint.ReceivedAtUtc)
-            .OrderBy(c => c.ReceivedAtUtc).ThenBy(c => c.ComplaintId)
-            .ToList();
+        BatchFacts? earliestSamePhone = null;
+        var similar = new List<BatchFacts>();
+        foreach (var c in candidates)
+        {
+            if (c.ComplaintId == complaint.ComplaintId || c.ProductLine != complaint.ProductLine || c.ProblemType != complaint.ProblemType
+                || c.ReceivedAtUtc < from || c.ReceivedAtUtc > complaint.ReceivedAtUtc) continue;
+            if (complaint.PhoneKey.Length > 0 && c.PhoneKey == complaint.PhoneKey && (earliestSamePhone is null || Earlier(c, earliestSamePhone)))
+                earliestSamePhone = c;
+            if (IsSimilar(complaint, c, rules)) similar.Add(c);
+        }
+        int? duplicateOf = earliestSamePhone is null ? null : earliestSamePhone.DuplicateOfId ?? earliestSamePhone.ComplaintId;
 
-        var duplicateOf = DuplicateOf(complaint, inWindow);
-
-        var similar = inWindow.Where(c => IsSimilar(complaint, c, rules)).ToList();
-        // Complaints in a closed incident stay where they are; they neither count nor move.
+        // Complaints in a closed incident stay where they are; they neither count nor move. The free ones in arrival order.
         var free = similar.Where(c => c.BatchIncidentId is null).ToList();
+        free.Sort((x, y) => Earlier(x, y) ? -1 : Earlier(y, x) ? 1 : 0);
 
-        var open = similar.Where(c => c.BatchIncidentId is not null && c.IncidentIsOpen)
+        var open = similar.Where(c => c.BatchIncidentId is { } id && (c.IncidentIsOpen || incidentIsOpen?.Invoke(id) == true))
             .GroupBy(c => c.BatchIncidentId!.Value)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key)
             .FirstOrDefault();
@@ -91,22 +99,9 @@ public static class BatchDetection
         return BatchDecision.Nothing with { DuplicateOfId = duplicateOf };
     }
 
-    /// <summary>
-    /// The earliest complaint in the window from the same phone about the same product line and problem type;
-    /// if that one is itself a duplicate, its original (so a chain of repeats points at one complaint).
-    /// </summary>
-    public static int? DuplicateOf(BatchFacts complaint, IEnumerable<BatchFacts> inWindow)
-    {
-        var phone = complaint.PhoneKey;
-        if (phone.Length == 0) return null;
-        var earlier = inWindow
-            .Where(c => c.ComplaintId != complaint.ComplaintId && c.ReceivedAtUtc <= complaint.ReceivedAtUtc
-                && c.ProductLine == complaint.ProductLine && c.ProblemType == complaint.ProblemType
-                && c.PhoneKey == phone)
-            .OrderBy(c => c.ReceivedAtUtc).ThenBy(c => c.ComplaintId)
-            .FirstOrDefault();
-        return earlier is null ? null : earlier.DuplicateOfId ?? earlier.ComplaintId;
-    }
+    /// <summary>Arrival order: received first, then the lower id.</summary>
+    private static bool Earlier(BatchFacts a, BatchFacts b) =>
+        a.ReceivedAtUtc < b.ReceivedAtUtc || (a.ReceivedAtUtc == b.ReceivedAtUtc && a.ComplaintId < b.ComplaintId);
 
     /// <summary>Whether two complaints' texts reach the similarity threshold.</summary>
     public static bool IsSimilar(BatchFacts a, BatchFacts b, BatchRules rules) =>

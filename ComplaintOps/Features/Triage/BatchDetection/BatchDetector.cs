@@ -90,8 +90,7 @@ public sealed class BatchDetector(IOptions<BatchDetectionOptions> options, Busin
             var stillOpen = await db.BatchIncidents.AsNoTracking().Where(i => unknown.Contains(i.Id) && i.ClosedAtUtc == null).Select(i => i.Id).ToListAsync(ct);
             foreach (var id in unknown) open[id] = stillOpen.Contains(id);
         }
-        var withState = candidates.Select(c => c.BatchIncidentId is { } id && open[id] ? c with { IncidentIsOpen = true } : c);
-        return Domain.Triage.BatchDetection.Decide(facts, withState, rules);
+        return Domain.Triage.BatchDetection.Decide(facts, candidates, rules, id => open.GetValueOrDefault(id));
     }
 
     private async Task ApplyAsync(ComplaintOpsDb db, BatchWindow window, Complaint complaint, BatchDecision decision, GroupState group, CancellationToken ct)
