@@ -114,8 +114,7 @@ public sealed class BoardChangeInterceptor(BoardChangeFeed feed, TimeProvider ti
             switch (entry.Entity)
             {
                 case Complaint c when entry.State == EntityState.Added:
-                    state.Saving.Add(() => new BoardChange(BoardChangeKind.ComplaintAdded, now, c.Id,
-                        Severity: c.Severity.ToString(), Status: c.Status.ToString(), HighRisk: c.Severity == ComplaintSeverity.HighRisk, TrackingNumber: c.TrackingNumber));
+                    state.Saving.Add(() => Added(c, now));
                     break;
                 case Complaint c when entry.State == EntityState.Modified && Changed(entry, WatchedComplaintProperties):
                     var becameHighRisk = c.Severity == ComplaintSeverity.HighRisk
@@ -138,6 +137,21 @@ public sealed class BoardChangeInterceptor(BoardChangeFeed feed, TimeProvider ti
             }
         }
     }
+
+    /// <summary>
+    /// Publishes, with the changes of <paramref name="context"/>'s open transaction and at its commit, rows written without
+    /// SaveChanges (intake inserts new complaints with prepared statements); dropped if the transaction rolls back.
+    /// </summary>
+    public void Include(DbContext context, IEnumerable<BoardChange> changes)
+    {
+        if (context.Database.CurrentTransaction is null) throw new InvalidOperationException("Changes written outside SaveChanges are published at a commit.");
+        _states.GetOrCreateValue(context).Uncommitted.AddRange(changes);
+    }
+
+    /// <summary>What the board hears of a new complaint.</summary>
+    public static BoardChange Added(Complaint c, DateTime now) =>
+        new(BoardChangeKind.ComplaintAdded, now, c.Id, Severity: c.Severity.ToString(), Status: c.Status.ToString(),
+            HighRisk: c.Severity == ComplaintSeverity.HighRisk, TrackingNumber: c.TrackingNumber);
 
     private static BoardChange Alarm(BoardChangeKind kind, AlarmEvent a, DateTime now) =>
         new(kind, now, a.ComplaintId, a.Id, a.BatchIncidentId, AlarmKind: a.Kind.ToString(), AlarmSeverity: a.Severity.ToString());

@@ -46,16 +46,18 @@ public sealed class IntakeWriter : IAsyncDisposable
     private readonly IOptions<IntakeWriterOptions> _options;
     private readonly IOptions<IntakeApiOptions> _apiOptions;
     private readonly ILogger<IntakeWriter> _log;
+    /// <summary>Publishes the complaints inserted without SaveChanges to the board at commit; absent where no board runs (component tests).</summary>
+    private readonly CrisisBoard.BoardChangeInterceptor? _board;
     private readonly System.Threading.Channels.Channel<Job> _queue = System.Threading.Channels.Channel.CreateUnbounded<Job>(new System.Threading.Channels.UnboundedChannelOptions { SingleReader = true });
     private readonly Task _loop;
 
     public IntakeWriter(
         IDbContextFactory<ComplaintOpsDb> dbFactory, WorkingCalendarService calendar, OwnerAssignment owners, BusinessTime time,
         TriageService triage, BatchDetector batches, Archive.ArchiveService archive, IOptions<IntakeWriterOptions> options, IOptions<IntakeApiOptions> apiOptions,
-        ILogger<IntakeWriter> log)
+        ILogger<IntakeWriter> log, CrisisBoard.BoardChangeInterceptor? board = null)
     {
-        (_dbFactory, _calendar, _owners, _time, _triage, _batches, _archive, _options, _apiOptions, _log) =
-            (dbFactory, calendar, owners, time, triage, batches, archive, options, apiOptions, log);
+        (_dbFactory, _calendar, _owners, _time, _triage, _batches, _archive, _options, _apiOptions, _board, _log) =
+            (dbFactory, calendar, owners, time, triage, batches, archive, options, apiOptions, board, log);
         _loop = Task.Run(LoopAsync);
     }
 
@@ -170,6 +172,7 @@ public sealed class IntakeWriter : IAsyncDisposable
         // Numbered here, inside the write transaction: detection links the group's complaints before the one insert.
         var highestId = await TableIds.HighestAsync<Complaint>(db);
         var saved = new List<(Job Job, Complaint Complaint)>(jobs.Count);
+        var answers = new List<IdempotencyRecord>();
 
         foreach (var job in jobs)
         {
@@ -204,7 +207,9 @@ public sealed class IntakeWriter : IAsyncDisposable
             complaint.AssignId(++highestId);
             if (job.Owner is not null) _owners.Note(job.Owner.Id);
             if (phone.Length > 0) repeats[phone] = repeats.GetValueOrDefault(phone) + 1;
-            db.Complaints.Add(complaint);
+            // A complaint finished at first contact is archived below, through EF (it must be tracked); the others are
+            // inserted by prepared statements after detection.
+            if (Lifecycle.IsFinished(complaint.Status)) db.Complaints.Add(complaint);
             saved.Add((job, complaint));
             results.Add((job, new IntakeOutcome(complaint, null)));
 
@@ -216,7 +221,7 @@ public sealed class IntakeWriter : IAsyncDisposable
                     ApiKeyId = idem.ApiKeyId, Key = idem.Key, RequestHash = idem.RequestHash, CreatedAtUtc = now,
                     StatusCode = StatusCodes.Status201Created, ResponseBody = body, Location = location,
                 };
-                db.IdempotencyRecords.Add(record);
+                answers.Add(record);
                 earlierAnswers[(idem.ApiKeyId, idem.Key)] = record;
             }
         }
@@ -225,12 +230,14 @@ public sealed class IntakeWriter : IAsyncDisposable
             if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(); // the day's sequence row may be new
             return new GroupWrite(results, refused);
         }
-        // Batches and repeats are linked on the new complaints before they are inserted, then everything goes in one save.
+        // Batches and repeats are linked on the new complaints before they are inserted.
         await _batches.DetectAsync(db, saved.Select(s => s.Complaint).ToList());
         // R10: the immediate alarm of each complaint that arrived high-risk (graded so, or a batch member), in this transaction.
-        var alarmedAt = _time.UtcNow;
+        var raisedAt = _time.UtcNow;
         foreach (var (_, complaint) in saved)
-            if (CrisisBoard.AlarmService.ForNewComplaint(complaint, alarmedAt) is { } alarm) db.AlarmEvents.Add(alarm);
+            if (CrisisBoard.AlarmService.ForNewComplaint(complaint, raisedAt) is { } alarm) db.AlarmEvents.Add(alarm);
+        await InsertAsync(db, saved.Select(s => s.Complaint).Where(c => !Lifecycle.IsFinished(c.Status)).ToList(), answers, raisedAt);
+        // The rest through EF: incidents, alarms, complaints saved earlier that joined or were repeated, the sequence row.
         await db.SaveChangesAsync();
 
         foreach (var (job, complaint) in saved.Where(s => s.Job.AttachmentIds.Count > 0))
@@ -244,6 +251,39 @@ public sealed class IntakeWriter : IAsyncDisposable
             await _archive.ArchiveAsync(db, complaint, job.ReceivedBy, _time.UtcNow);
         return new GroupWrite(results, refused);
     }
+
+    /// <summary>
+    /// Inserts the group's new complaints, their timelines and the API answers with prepared statements (see
+    /// <see cref="RowInserter{T}"/>), in the open transaction; the board hears of the complaints at its commit.
+    /// </summary>
+    private async Task InsertAsync(ComplaintOpsDb db, IReadOnlyList<Complaint> complaints, IReadOnlyList<IdempotencyRecord> answers, DateTime nowUtc)
+    {
+        var inserters = _inserters ??= new Inserters(db.Model);
+        if (complaints.Count > 0)
+        {
+            await using (var rows = inserters.Complaints.Begin(db))
+                foreach (var complaint in complaints) await rows.AddAsync(complaint);
+            await using (var events = inserters.Timeline.Begin(db))
+                foreach (var complaint in complaints)
+                    foreach (var e in complaint.Timeline) await events.AddAsync(e, complaint.Id);
+            _board?.Include(db, complaints.Select(c => CrisisBoard.BoardChangeInterceptor.Added(c, nowUtc)));
+        }
+        if (answers.Count > 0)
+        {
+            await using var rows = inserters.Answers.Begin(db);
+            foreach (var answer in answers) await rows.AddAsync(answer);
+        }
+    }
+
+    /// <summary>The prepared inserts, built once from the model.</summary>
+    private sealed class Inserters(Microsoft.EntityFrameworkCore.Metadata.IModel model)
+    {
+        public RowInserter<Complaint> Complaints { get; } = new(model, generatedKey: false);
+        public RowInserter<TimelineEvent> Timeline { get; } = new(model, generatedKey: true, nameof(TimelineEvent.ComplaintId));
+        public RowInserter<IdempotencyRecord> Answers { get; } = new(model, generatedKey: true);
+    }
+
+    private Inserters? _inserters;
 
     /// <summary>
     /// The answers already held by the group's idempotency keys, in one query. A reservation left by a process that stopped

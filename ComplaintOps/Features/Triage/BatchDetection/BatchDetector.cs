@@ -11,7 +11,7 @@ namespace ComplaintOps.Features.Triage.BatchDetection;
 /// <summary>
 /// Runs batch and repeat detection for a group of new complaints inside intake's write transaction, before they are
 /// inserted: they are numbered already (<see cref="Complaint.AssignId"/>), so they are linked in memory and inserted in
-/// their final state by intake's one SaveChanges — no second pass of updates. The window's candidates come from
+/// their final state — no second pass of updates. The window's candidates come from
 /// <see cref="BatchWindow"/> (memory, caught up once per group), the decision is the domain's
 /// (<see cref="Domain.Triage.BatchDetection"/>), and applying it changes entities on the context: members become
 /// high-risk and linked, a newly formed incident (numbered here too) raises one alarm, a repeat is linked to the earlier
@@ -30,7 +30,7 @@ public sealed class BatchDetector(IOptions<BatchDetectionOptions> options, Busin
     public int WindowCount => _window?.Count ?? 0;
 
     /// <summary>
-    /// Detects for <paramref name="complaints"/> (numbered, added to <paramref name="db"/>, not saved yet; in arrival order),
+    /// Detects for <paramref name="complaints"/> (numbered, not saved yet, tracked by <paramref name="db"/> or not; in arrival order),
     /// each seeing the ones before it. Call inside the write transaction that will insert them, before its SaveChanges.
     /// On failure call <see cref="Forget"/>: the window may hold what was rolled back.
     /// </summary>
@@ -99,8 +99,9 @@ public sealed class BatchDetector(IOptions<BatchDetectionOptions> options, Busin
         var now = time.UtcNow;
         if (decision.DuplicateOfId is { } originalId)
         {
-            // In this group (tracked as added) or saved earlier (read and tracked): Find looks at the tracked ones first.
-            var original = await db.Complaints.FindAsync([originalId], ct) ?? throw new InvalidOperationException($"Complaint {originalId} vanished.");
+            // In this group (at hand, not inserted yet) or saved earlier (read and tracked).
+            var original = group.Members.GetValueOrDefault(originalId) ?? await db.Complaints.FindAsync([originalId], ct)
+                ?? throw new InvalidOperationException($"Complaint {originalId} vanished.");
             complaint.MarkDuplicateOf(original, Actor.System, now);
             window.Linked(complaint.Id, duplicateOfId: originalId);
         }

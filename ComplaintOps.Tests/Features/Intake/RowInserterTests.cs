@@ -1,0 +1,99 @@
+using ComplaintOps.Data;
+using ComplaintOps.Domain.Complaints;
+using ComplaintOps.Features.Calendars;
+using ComplaintOps.Tests.Support;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ComplaintOps.Tests.Features.Intake;
+
+/// <summary>
+/// Intake inserts complaints and their timelines with prepared statements built from the EF model: what it stores must be
+/// exactly what EF's SaveChanges stores — every column, with the same storage type and text format — or later queries
+/// (ordering by dates stored as text, enums as numbers) would treat the two kinds of rows differently.
+/// </summary>
+public sealed class RowInserterTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task A_complaint_and_its_timeline_are_stored_column_for_column_as_EF_stores_them()
+    {
+        _ = app.CreateClient();
+        var calendar = app.Services.GetRequiredService<WorkingCalendarService>();
+        var at = new DateTime(2026, 11, 27, 3, 4, 5, DateTimeKind.Utc).AddTicks(1234567);
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        Complaint Make(string suffix)
+        {
+            var c = TestComplaints.Make($"TS-RI-{tag}-{suffix}", at, Channel.Letter, risk: RiskLevel.High);
+            c.AddNote(Actor.System, at, "逐列比较 <b>不</b> 转义");
+            c.ApplySchedule(calendar.Clock.Compute(c.SlaFacts));
+            return c;
+        }
+
+        var byEf = Make("ef");
+        await using (var db = app.OpenDb())
+        {
+            db.Complaints.Add(byEf);
+            await db.SaveChangesAsync();
+        }
+        var byInserter = Make("raw");
+        await using (var db = app.OpenDb())
+        await using (var tx = await db.Database.BeginTransactionAsync())
+        {
+            byInserter.AssignId(await TableIds.HighestAsync<Complaint>(db) + 1);
+            var complaints = new RowInserter<Complaint>(db.Model, generatedKey: false);
+            var timeline = new RowInserter<TimelineEvent>(db.Model, generatedKey: true, nameof(TimelineEvent.ComplaintId));
+            await using (var rows = complaints.Begin(db)) await rows.AddAsync(byInserter);
+            await using (var rows = timeline.Begin(db))
+                foreach (var e in byInserter.Timeline) await rows.AddAsync(e, byInserter.Id);
+            await tx.CommitAsync();
+        }
+
+        var efRow = await RowAsync("Complaints", "Id", byEf.Id);
+        var rawRow = await RowAsync("Complaints", "Id", byInserter.Id);
+        Assert.Equal(efRow.Keys.Order(), rawRow.Keys.Order());
+        foreach (var column in efRow.Keys.Where(k => k is not ("Id" or "TrackingNumber")))
+            Assert.True(efRow[column] == rawRow[column], $"Complaints.{column}: EF stored {efRow[column]}, the inserter {rawRow[column]}");
+        Assert.Equal($"'TS-RI-{tag}-raw'", rawRow["TrackingNumber"]);
+
+        var efEvents = await RowsAsync("TimelineEvents", "ComplaintId", byEf.Id);
+        var rawEvents = await RowsAsync("TimelineEvents", "ComplaintId", byInserter.Id);
+        Assert.Equal(efEvents.Count, rawEvents.Count);
+        Assert.True(efEvents.Count >= 2);
+        for (var i = 0; i < efEvents.Count; i++)
+            foreach (var column in efEvents[i].Keys.Where(k => k is not ("Id" or "ComplaintId")))
+                Assert.True(efEvents[i][column] == rawEvents[i][column], $"TimelineEvents.{column}: EF stored {efEvents[i][column]}, the inserter {rawEvents[i][column]}");
+
+        // And EF reads the inserted complaint back whole.
+        await using var read = app.OpenDb();
+        var back = await read.Complaints.AsNoTracking().Include(c => c.Timeline).SingleAsync(c => c.Id == byInserter.Id);
+        Assert.Equal(byEf.Complainant.Phone, back.Complainant.Phone);
+        Assert.Equal(byEf.ReceivedAtUtc, back.ReceivedAtUtc);
+        Assert.Equal(byEf.Timeline.Count, back.Timeline.Count);
+    }
+
+    /// <summary>Each column as SQLite's quote() shows it: the storage class and the exact text or number.</summary>
+    private async Task<Dictionary<string, string>> RowAsync(string table, string key, long id) => (await RowsAsync(table, key, id)).Single();
+
+    private async Task<List<Dictionary<string, string>>> RowsAsync(string table, string key, long id)
+    {
+        await using var db = app.OpenDb();
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        var columns = new List<string>();
+        await using (var info = connection.CreateCommand())
+        {
+            info.CommandText = $"SELECT name FROM pragma_table_info('{table}')";
+            await using var reader = await info.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) columns.Add(reader.GetString(0));
+        }
+        await using var select = connection.CreateCommand();
+        select.CommandText = $"SELECT {string.Join(", ", columns.Select(c => $"quote(\"{c}\")"))} FROM \"{table}\" WHERE \"{key}\" = $id ORDER BY \"Id\"";
+        select.Parameters.AddWithValue("$id", id);
+        var rows = new List<Dictionary<string, string>>();
+        await using var rowsReader = await select.ExecuteReaderAsync();
+        while (await rowsReader.ReadAsync())
+            rows.Add(columns.Select((c, i) => (c, rowsReader.GetString(i))).ToDictionary(x => x.c, x => x.Item2));
+        return rows;
+    }
+}
