@@ -23,11 +23,12 @@ public sealed record IntakeOutcome(Complaint? Complaint, IdempotencyRecord? Earl
 /// <summary>
 /// The single in-process writer of intake (group commit). Every intake is queued here; one loop takes what is
 /// queued at that moment (up to <see cref="IntakeWriterOptions.MaxGroupSize"/>) and writes it in ONE transaction,
-/// through EF Core SaveChanges, committed durably (the database's synchronous mode is untouched); each caller's task
-/// completes only after the commit that holds its complaint. Inside the group the complaints are built, graded and
-/// numbered one after another (the writer hands out ids itself, under the write lock), so tracking numbers and ids follow
-/// each other, the repeat rule counts the earlier ones and batch detection sees the other members of the group; then one
-/// SaveChanges inserts the whole group in its final state.
+/// committed durably (the database's synchronous mode is untouched); each caller's task completes only after the commit
+/// that holds its complaint. Inside the group the complaints are built, graded and numbered one after another (the writer
+/// hands out ids itself, under the write lock), so tracking numbers and ids follow each other, the repeat rule counts the
+/// earlier ones and batch detection sees — and links — the other members of the group before anything is inserted. The
+/// new complaints, their timelines and API answers are then inserted by prepared statements (<see cref="RowInserter{T}"/>);
+/// what else the group changed (incidents, alarms, earlier complaints) is saved through EF in the same transaction.
 /// <para>
 /// A member whose data the rules refuse (a <see cref="DomainException"/> before anything of it was written) fails
 /// alone. If the group's transaction fails for any other reason, it is rolled back and every member is written again
@@ -158,8 +159,8 @@ public sealed class IntakeWriter : IAsyncDisposable
     /// Writes <paramref name="jobs"/> on one context inside the caller's transaction (not committed). What a member needs
     /// from the database is read once for the whole group (earlier idempotency answers, repeat counts per phone, the day's
     /// tracking-number row, the highest complaint id); the members are graded and numbered in order — each counting the
-    /// earlier ones with the same phone —, batch detection links them one after another in the same order, and one
-    /// SaveChanges inserts them in their final state.
+    /// earlier ones with the same phone —, batch detection links them one after another in the same order, and they are
+    /// inserted in their final state.
     /// </summary>
     private async Task<GroupWrite> WriteAllAsync(ComplaintOpsDb db, IReadOnlyList<Job> jobs)
     {

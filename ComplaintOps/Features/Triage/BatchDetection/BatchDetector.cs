@@ -31,7 +31,7 @@ public sealed class BatchDetector(IOptions<BatchDetectionOptions> options, Busin
 
     /// <summary>
     /// Detects for <paramref name="complaints"/> (numbered, not saved yet, tracked by <paramref name="db"/> or not; in arrival order),
-    /// each seeing the ones before it. Call inside the write transaction that will insert them, before its SaveChanges.
+    /// each seeing the ones before it. Call inside the write transaction that will insert them, before they are inserted.
     /// On failure call <see cref="Forget"/>: the window may hold what was rolled back.
     /// </summary>
     public Task DetectAsync(ComplaintOpsDb db, IReadOnlyList<Complaint> complaints, CancellationToken ct = default) =>
