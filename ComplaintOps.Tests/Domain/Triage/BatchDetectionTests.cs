@@ -114,6 +114,32 @@ public sealed class BatchDetectionTests
         Assert.Equal([100, 5, 7, 9], decision.Members);
     }
 
+    [Theory]
+    [InlineData(0.1)]
+    [InlineData(0.3)]
+    [InlineData(0.5)]
+    [InlineData(0.8)]
+    public void R10_B2_the_early_exits_of_the_similarity_check_never_change_its_verdict(double threshold)
+    {
+        // Texts over a small alphabet, so pairs land on every side of the threshold, including exactly on it.
+        var random = new Random(20261129);
+        const string alphabet = "退款续费会员扣";
+        // A smaller alphabet per pair gives more alike texts: 3 characters make 9 bigrams at most, 7 make 49.
+        string Text(int letters) => new(Enumerable.Range(0, random.Next(0, 40)).Select(_ => alphabet[random.Next(letters)]).ToArray());
+        var rules = Rules with { SimilarityThreshold = threshold };
+        var similar = 0;
+        for (var n = 0; n < 3000; n++)
+        {
+            var letters = random.Next(3, alphabet.Length + 1);
+            var (a, b) = (Text(letters), Text(letters));
+            var expected = BatchDetection.Similarity(a, b) >= threshold;
+            Assert.Equal(expected, BatchDetection.IsSimilar(F(1, "浙江", "1", text: a), F(2, "江苏", "2", text: b), rules));
+            if (expected) similar++;
+        }
+        // Both verdicts were exercised.
+        Assert.InRange(similar, 1, 2999);
+    }
+
     [Fact]
     public void R10_B2_a_repeat_from_the_same_phone_points_at_the_earliest_original()
     {

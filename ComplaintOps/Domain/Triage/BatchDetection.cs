@@ -105,7 +105,29 @@ public static class BatchDetection
 
     /// <summary>Whether two complaints' texts reach the similarity threshold.</summary>
     public static bool IsSimilar(BatchFacts a, BatchFacts b, BatchRules rules) =>
-        Jaccard(a.TextSignature, b.TextSignature) >= rules.SimilarityThreshold;
+        Reaches(a.TextSignature, b.TextSignature, rules.SimilarityThreshold);
+
+    /// <summary>
+    /// <c>Jaccard(a, b) ≥ t</c>, without finishing the merge when it cannot get there: J = c / (|A| + |B| − c) ≥ t needs
+    /// c ≥ t·(|A| + |B|) / (1 + t) common bigrams, so a pair whose smaller set is too small is not merged at all and a merge
+    /// stops once the rest cannot supply the missing ones (most of a window is unlike the new complaint). The verdict
+    /// itself is the same division as <see cref="Similarity"/>; the bounds only skip work, with a margin for rounding.
+    /// </summary>
+    private static bool Reaches(int[] a, int[] b, double t)
+    {
+        if (a.Length == 0 || b.Length == 0) return 0 >= t;
+        var needed = t * (a.Length + b.Length) / (1 + t) - 1e-9;
+        if (Math.Min(a.Length, b.Length) < needed) return false;
+        int i = 0, j = 0, common = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (common + Math.Min(a.Length - i, b.Length - j) < needed) return false;
+            if (a[i] == b[j]) { common++; i++; j++; }
+            else if (a[i] < b[j]) i++;
+            else j++;
+        }
+        return (double)common / (a.Length + b.Length - common) >= t;
+    }
 
     /// <summary>Jaccard similarity (|A∩B| / |A∪B|) of the two texts' character bigrams; 0 when either is empty.</summary>
     public static double Similarity(string a, string b) => Jaccard(Signature(a), Signature(b));
