@@ -92,6 +92,21 @@ public sealed class BatchDetectionTests
     }
 
     [Theory]
+    [InlineData(2, 2, 7)]
+    [InlineData(3, 2, 9)]
+    [InlineData(1, 2, 7)]
+    public void R10_B2_of_two_open_incidents_the_one_with_more_similar_members_takes_it_and_on_a_tie_the_older(int inNine, int inSeven, int expected)
+    {
+        var candidates = Enumerable.Range(0, inNine).Select(i => F(10 + i, "浙江", $"1390000001{i}", incident: 9))
+            .Concat(Enumerable.Range(0, inSeven).Select(i => F(20 + i, "江苏", $"1390000002{i}", incident: 7)));
+
+        var decision = BatchDetection.Decide(New("四川"), candidates, Rules);
+
+        Assert.Equal(BatchOutcome.JoinIncident, decision.Outcome);
+        Assert.Equal(expected, decision.IncidentId);
+    }
+
+    [Theory]
     [InlineData(true, BatchOutcome.JoinIncident)]
     [InlineData(false, BatchOutcome.None)]
     public void R10_B2_whether_an_incident_is_open_can_come_from_the_caller_instead_of_each_candidate(bool open, BatchOutcome expected)

@@ -65,30 +65,38 @@ public static class BatchDetection
     public static BatchDecision Decide(BatchFacts complaint, IEnumerable<BatchFacts> candidates, BatchRules rules, Func<int, bool>? incidentIsOpen = null)
     {
         // One pass over the window, no sort of it and no copies: the window holds every complaint on this product line and
-        // problem type of the last hours, hundreds in a storm; only the free similar ones (few) are ordered.
+        // problem type of the last hours, thousands in a storm; only the free similar ones (few) are kept and ordered.
         var from = complaint.ReceivedAtUtc - rules.Window;
         BatchFacts? earliestSamePhone = null;
-        var similar = new List<BatchFacts>();
+        // Similar candidates: the free ones (no incident) are kept; those in an open incident are only counted per incident;
+        // those in a closed incident stay where they are — they neither count nor move.
+        var free = new List<BatchFacts>();
+        Dictionary<int, int>? similarPerOpenIncident = null;
         foreach (var c in candidates)
         {
             if (c.ComplaintId == complaint.ComplaintId || c.ProductLine != complaint.ProductLine || c.ProblemType != complaint.ProblemType
                 || c.ReceivedAtUtc < from || c.ReceivedAtUtc > complaint.ReceivedAtUtc) continue;
             if (complaint.PhoneKey.Length > 0 && c.PhoneKey == complaint.PhoneKey && (earliestSamePhone is null || Earlier(c, earliestSamePhone)))
                 earliestSamePhone = c;
-            if (IsSimilar(complaint, c, rules)) similar.Add(c);
+            if (!IsSimilar(complaint, c, rules)) continue;
+            if (c.BatchIncidentId is not { } incident) free.Add(c);
+            else if (c.IncidentIsOpen || incidentIsOpen?.Invoke(incident) == true)
+            {
+                similarPerOpenIncident ??= [];
+                similarPerOpenIncident[incident] = similarPerOpenIncident.GetValueOrDefault(incident) + 1;
+            }
         }
         int? duplicateOf = earliestSamePhone is null ? null : earliestSamePhone.DuplicateOfId ?? earliestSamePhone.ComplaintId;
-
-        // Complaints in a closed incident stay where they are; they neither count nor move. The free ones in arrival order.
-        var free = similar.Where(c => c.BatchIncidentId is null).ToList();
         free.Sort((x, y) => Earlier(x, y) ? -1 : Earlier(y, x) ? 1 : 0);
 
-        var open = similar.Where(c => c.BatchIncidentId is { } id && (c.IncidentIsOpen || incidentIsOpen?.Invoke(id) == true))
-            .GroupBy(c => c.BatchIncidentId!.Value)
-            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key)
-            .FirstOrDefault();
-        if (open is not null)
-            return new BatchDecision(BatchOutcome.JoinIncident, open.Key, [complaint.ComplaintId, .. free.Select(c => c.ComplaintId)], duplicateOf);
+        // The open incident with the most similar members (ties: the older incident) takes the complaint and the free ones.
+        if (similarPerOpenIncident is not null)
+        {
+            var (joinId, most) = (0, 0);
+            foreach (var (id, count) in similarPerOpenIncident)
+                if (count > most || (count == most && id < joinId)) (joinId, most) = (id, count);
+            return new BatchDecision(BatchOutcome.JoinIncident, joinId, [complaint.ComplaintId, .. free.Select(c => c.ComplaintId)], duplicateOf);
+        }
 
         var group = free.Prepend(complaint).ToList();
         var complainants = group.Select(c => c.PhoneKey).Distinct(StringComparer.Ordinal).Count();
