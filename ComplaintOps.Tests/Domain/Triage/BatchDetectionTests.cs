@@ -155,6 +155,30 @@ public sealed class BatchDetectionTests
         Assert.InRange(similar, 1, 2999);
     }
 
+    [Theory]
+    [InlineData(50, BatchOutcome.None)]
+    [InlineData(49, BatchOutcome.JoinIncident)]
+    public void R10_B2_an_incident_is_judged_by_its_latest_members_only(int unlikeLatest, BatchOutcome expected)
+    {
+        // Incident 7: ten similar members long ago, then `unlikeLatest` members about something else. Compared with its
+        // latest 50, a storm of thousands costs 50 comparisons; what it was about before them no longer draws new complaints.
+        var members = Enumerable.Range(1, 10).Select(i => F(i, "浙江", $"139000001{i:00}", 40, incident: 7))
+            .Concat(Enumerable.Range(11, unlikeLatest).Select(i => F(i, "江苏", $"139000002{i:00}", 20, text: Other, incident: 7)));
+
+        var decision = BatchDetection.Decide(New("四川"), members, Rules);
+
+        Assert.Equal(expected, decision.Outcome);
+    }
+
+    [Fact]
+    public void R10_B2_complaints_numbered_after_the_new_one_are_not_candidates()
+    {
+        // Within a group the writer numbers complaints in arrival order; a later one (even received a moment earlier) is not
+        // what was there when this one arrived.
+        var decision = BatchDetection.Decide(New("广东"), [F(101, "浙江", "13900000001", 1), F(102, "江苏", "13900000002", 1)], Rules);
+        Assert.Equal(BatchOutcome.None, decision.Outcome);
+    }
+
     [Fact]
     public void R10_B2_a_repeat_from_the_same_phone_points_at_the_earliest_original()
     {

@@ -4,7 +4,11 @@ using ComplaintOps.Domain.Complaints;
 namespace ComplaintOps.Domain.Triage;
 
 /// <summary>The settings of multi-province batch detection (R10, B2).</summary>
-public sealed record BatchRules(TimeSpan Window, int MinComplaints, int MinProvinces, double SimilarityThreshold);
+/// <param name="IncidentMembersCompared">
+/// How many of an open incident's latest members (in the window, before the new complaint) a new complaint is compared with:
+/// an incident is judged by what it is about now, and a storm of thousands costs a bounded number of comparisons.
+/// </param>
+public sealed record BatchRules(TimeSpan Window, int MinComplaints, int MinProvinces, double SimilarityThreshold, int IncidentMembersCompared = 50);
 
 /// <summary>
 /// What detection needs to know about one complaint: the new one, or a candidate from the window.
@@ -58,45 +62,59 @@ public sealed record BatchDecision(BatchOutcome Outcome, int? IncidentId, IReadO
 /// </summary>
 public static class BatchDetection
 {
+    /// <summary>The decision over a plain list of candidates (arranged first; those on another product line or type are ignored).</summary>
+    public static BatchDecision Decide(BatchFacts complaint, IEnumerable<BatchFacts> candidates, BatchRules rules, Func<int, bool>? incidentIsOpen = null) =>
+        Decide(complaint, BatchCandidates.Of(complaint.ProductLine, complaint.ProblemType, candidates), rules, incidentIsOpen);
+
+    /// <summary>
+    /// The decision for <paramref name="complaint"/> against the complaints numbered before it and received within the window
+    /// before it, on its product line and problem type (<paramref name="candidates"/>):
+    /// <list type="bullet">
+    /// <item>a repeat: the earliest complaint from the same phone (or the original that one points at);</item>
+    /// <item>the open incident with the most similar members among its latest <see cref="BatchRules.IncidentMembersCompared"/>
+    /// takes it (ties: the older incident), with the similar complaints in no incident;</item>
+    /// <item>otherwise it and the similar free complaints form an incident when they reach N complainants and the provinces.</item>
+    /// </list>
+    /// Members of a closed incident neither count nor move.
+    /// </summary>
     /// <param name="incidentIsOpen">
     /// Whether an incident still takes members, when the caller knows it apart from the facts (the writer reads it once per
-    /// group); a candidate's own <see cref="BatchFacts.IncidentIsOpen"/> counts too. Passed instead of copying every candidate.
+    /// group); without it, the members' own <see cref="BatchFacts.IncidentIsOpen"/> says.
     /// </param>
-    public static BatchDecision Decide(BatchFacts complaint, IEnumerable<BatchFacts> candidates, BatchRules rules, Func<int, bool>? incidentIsOpen = null)
+    public static BatchDecision Decide(BatchFacts complaint, BatchCandidates candidates, BatchRules rules, Func<int, bool>? incidentIsOpen = null)
     {
-        // One pass over the window, no sort of it and no copies: the window holds every complaint on this product line and
-        // problem type of the last hours, thousands in a storm; only the free similar ones (few) are kept and ordered.
+        if (candidates.ProductLine != complaint.ProductLine || candidates.ProblemType != complaint.ProblemType)
+            throw new ArgumentException("The candidates are on another product line or problem type.", nameof(candidates));
         var from = complaint.ReceivedAtUtc - rules.Window;
+        bool Before(BatchFacts c) => c.ComplaintId < complaint.ComplaintId && c.ReceivedAtUtc >= from && c.ReceivedAtUtc <= complaint.ReceivedAtUtc;
+
         BatchFacts? earliestSamePhone = null;
-        // Similar candidates: the free ones (no incident) are kept; those in an open incident are only counted per incident;
-        // those in a closed incident stay where they are — they neither count nor move.
-        var free = new List<BatchFacts>();
-        Dictionary<int, int>? similarPerOpenIncident = null;
-        foreach (var c in candidates)
-        {
-            if (c.ComplaintId == complaint.ComplaintId || c.ProductLine != complaint.ProductLine || c.ProblemType != complaint.ProblemType
-                || c.ReceivedAtUtc < from || c.ReceivedAtUtc > complaint.ReceivedAtUtc) continue;
-            if (complaint.PhoneKey.Length > 0 && c.PhoneKey == complaint.PhoneKey && (earliestSamePhone is null || Earlier(c, earliestSamePhone)))
-                earliestSamePhone = c;
-            if (!IsSimilar(complaint, c, rules)) continue;
-            if (c.BatchIncidentId is not { } incident) free.Add(c);
-            else if (c.IncidentIsOpen || incidentIsOpen?.Invoke(incident) == true)
-            {
-                similarPerOpenIncident ??= [];
-                similarPerOpenIncident[incident] = similarPerOpenIncident.GetValueOrDefault(incident) + 1;
-            }
-        }
+        foreach (var c in candidates.SamePhone(complaint.PhoneKey))
+            if (Before(c) && (earliestSamePhone is null || Earlier(c, earliestSamePhone))) earliestSamePhone = c;
         int? duplicateOf = earliestSamePhone is null ? null : earliestSamePhone.DuplicateOfId ?? earliestSamePhone.ComplaintId;
+
+        // The free similar ones (kept in arrival order: the lists are by id, and received-at breaks the tie below).
+        var free = new List<BatchFacts>();
+        foreach (var c in candidates.Free)
+            if (Before(c) && IsSimilar(complaint, c, rules)) free.Add(c);
         free.Sort((x, y) => Earlier(x, y) ? -1 : Earlier(y, x) ? 1 : 0);
 
-        // The open incident with the most similar members (ties: the older incident) takes the complaint and the free ones.
-        if (similarPerOpenIncident is not null)
+        // Each open incident by its latest members, newest first.
+        var (joinId, most) = (0, 0);
+        foreach (var (incident, members) in candidates.Incidents)
         {
-            var (joinId, most) = (0, 0);
-            foreach (var (id, count) in similarPerOpenIncident)
-                if (count > most || (count == most && id < joinId)) (joinId, most) = (id, count);
-            return new BatchDecision(BatchOutcome.JoinIncident, joinId, [complaint.ComplaintId, .. free.Select(c => c.ComplaintId)], duplicateOf);
+            if (!(incidentIsOpen?.Invoke(incident) ?? members.Exists(m => m.IncidentIsOpen))) continue;
+            var (compared, similar) = (0, 0);
+            for (var i = members.Count - 1; i >= 0 && compared < rules.IncidentMembersCompared; i--)
+            {
+                if (!Before(members[i])) continue;
+                compared++;
+                if (IsSimilar(complaint, members[i], rules)) similar++;
+            }
+            if (similar > most || (similar == most && similar > 0 && incident < joinId)) (joinId, most) = (incident, similar);
         }
+        if (most > 0)
+            return new BatchDecision(BatchOutcome.JoinIncident, joinId, [complaint.ComplaintId, .. free.Select(c => c.ComplaintId)], duplicateOf);
 
         var group = free.Prepend(complaint).ToList();
         var complainants = group.Select(c => c.PhoneKey).Distinct(StringComparer.Ordinal).Count();

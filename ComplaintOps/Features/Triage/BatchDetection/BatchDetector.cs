@@ -82,9 +82,9 @@ public sealed class BatchDetector(IOptions<BatchDetectionOptions> options, Busin
     {
         var rules = options.Value.Rules;
         var facts = window.Find(complaint.Id) ?? Facts(complaint);
-        var candidates = window.Before(facts, rules.Window);
+        var candidates = window.Candidates(facts);
         // Whether an incident still takes members is the one fact that changes elsewhere (closing): read, once per group.
-        var unknown = candidates.Where(c => c.BatchIncidentId is { } id && !open.ContainsKey(id)).Select(c => c.BatchIncidentId!.Value).Distinct().ToList();
+        var unknown = candidates.IncidentIds.Where(id => !open.ContainsKey(id)).ToList();
         if (unknown.Count > 0)
         {
             var stillOpen = await db.BatchIncidents.AsNoTracking().Where(i => unknown.Contains(i.Id) && i.ClosedAtUtc == null).Select(i => i.Id).ToListAsync(ct);

@@ -16,7 +16,7 @@ namespace ComplaintOps.Features.Triage.BatchDetection;
 /// </summary>
 public sealed class BatchWindow(TimeSpan window)
 {
-    private readonly Dictionary<(string ProductLine, ProblemType Type), List<BatchFacts>> _byKey = [];
+    private readonly Dictionary<(string ProductLine, ProblemType Type), BatchCandidates> _byKey = [];
     private readonly Dictionary<int, BatchFacts> _byId = [];
     private int _highestId = -1;
     private DateTime _prunedBeforeUtc = DateTime.MinValue;
@@ -57,18 +57,14 @@ public sealed class BatchWindow(TimeSpan window)
     public static IQueryable<Complaint> InsertedSinceQuery(ComplaintOpsDb db, int highestId) =>
         db.Complaints.AsNoTracking().Where(c => c.Id > highestId);
 
-    /// <summary>The complaints in the window before <paramref name="complaint"/> on its product line and problem type (lower ids only: what was there when it arrived).</summary>
-    public IReadOnlyList<BatchFacts> Before(BatchFacts complaint, TimeSpan span)
-    {
-        if (!_byKey.TryGetValue((complaint.ProductLine, complaint.ProblemType), out var list)) return [];
-        var from = complaint.ReceivedAtUtc - span;
-        var result = new List<BatchFacts>();
-        foreach (var c in list)
-        {
-            if (c.ComplaintId < complaint.ComplaintId && c.ReceivedAtUtc >= from && c.ReceivedAtUtc <= complaint.ReceivedAtUtc) result.Add(c);
-        }
-        return result;
-    }
+    /// <summary>
+    /// The window's complaints on <paramref name="complaint"/>'s product line and problem type, arranged for the decision
+    /// (which looks only at those numbered before it and received within the window before it).
+    /// </summary>
+    public BatchCandidates Candidates(BatchFacts complaint) =>
+        _byKey.TryGetValue((complaint.ProductLine, complaint.ProblemType), out var candidates)
+            ? candidates
+            : new BatchCandidates(complaint.ProductLine, complaint.ProblemType);
 
     /// <summary>
     /// Holds a complaint the writer is about to insert (numbered above every saved one), so later members of its group see
@@ -102,30 +98,23 @@ public sealed class BatchWindow(TimeSpan window)
         }
         _byId[facts.ComplaintId] = facts;
         var key = (facts.ProductLine, facts.ProblemType);
-        if (!_byKey.TryGetValue(key, out var list)) _byKey[key] = list = [];
-        list.Add(facts);
+        if (!_byKey.TryGetValue(key, out var candidates)) _byKey[key] = candidates = new BatchCandidates(facts.ProductLine, facts.ProblemType);
+        candidates.Add(facts);
     }
 
     private void Replace(BatchFacts old, BatchFacts updated)
     {
         _byId[old.ComplaintId] = updated;
-        var list = _byKey[(old.ProductLine, old.ProblemType)];
-        list[list.IndexOf(old)] = updated;
+        var candidates = _byKey[(old.ProductLine, old.ProblemType)];
+        candidates.Remove(old);
+        candidates.Add(updated);
     }
 
     private void Prune(DateTime from)
     {
-        // Cheap enough to do at most once a minute of business time; the lists are in arrival order, not strictly by time.
+        // Cheap enough to do at most once a minute of business time.
         if (from - _prunedBeforeUtc < TimeSpan.FromMinutes(1)) return;
         _prunedBeforeUtc = from;
-        foreach (var list in _byKey.Values)
-        {
-            list.RemoveAll(c =>
-            {
-                if (c.ReceivedAtUtc >= from) return false;
-                _byId.Remove(c.ComplaintId);
-                return true;
-            });
-        }
+        foreach (var candidates in _byKey.Values) candidates.Prune(from, f => _byId.Remove(f.ComplaintId));
     }
 }
