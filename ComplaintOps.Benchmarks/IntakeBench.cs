@@ -254,7 +254,11 @@ internal static class IntakeBench
         var batched = await ScalarAsync(c, "SELECT COUNT(*) FROM Complaints WHERE SourceName = 'ComplaintOps App (demo)' AND BatchIncidentId IS NOT NULL");
         var dup = await ScalarAsync(c, "SELECT COUNT(*) FROM Complaints WHERE SourceName = 'ComplaintOps App (demo)' AND DuplicateOfId IS NOT NULL");
         var total = await ScalarAsync(c, "SELECT COUNT(*) FROM Complaints");
-        return $"Database after the runs: {total} complaints; {api} arrived through the API in this run, {batched} of them joined a batch incident, {dup} were linked as repeats.";
+        // How a storm spreads: incidents the run's complaints joined, per product line and problem type (what one decision weighs).
+        var incidents = await ScalarAsync(c, "SELECT COUNT(DISTINCT BatchIncidentId) FROM Complaints WHERE SourceName = 'ComplaintOps App (demo)'");
+        var keys = await ScalarAsync(c, "SELECT COUNT(*) FROM (SELECT DISTINCT ProductLine, ProblemType FROM Complaints WHERE SourceName = 'ComplaintOps App (demo)')");
+        return $"Database after the runs: {total} complaints; {api} arrived through the API in this run, {batched} of them joined a batch incident, {dup} were linked as repeats; "
+            + $"they joined {incidents} incidents over {keys} product line × problem type pairs.";
     }
 
     private sealed record FloorResult(int Rows, double Seconds, double P50, double P99, double Max, string Synchronous, string Journal)

@@ -35,9 +35,23 @@ public sealed class BatchCandidatesTests
         candidates.Add(free with { BatchIncidentId = 7 });
 
         Assert.Empty(candidates.Free);
-        Assert.Equal([1, 3], candidates.Incidents.Single(i => i.Key == 7).Value.Select(f => f.ComplaintId));
+        Assert.Equal([1, 3], candidates.InIncidents.Select(f => f.ComplaintId));
+        Assert.Equal([7], candidates.IncidentIds);
         Assert.Equal([1, 3], candidates.SamePhone("13900000001").Select(f => f.ComplaintId));
         Assert.Equal(2, candidates.Count);
+    }
+
+    [Fact]
+    public void B2_an_incident_whose_last_member_leaves_is_no_longer_listed()
+    {
+        var candidates = new BatchCandidates("视频会员", ProblemType.Operations);
+        var member = F(1, incident: 7);
+        candidates.Add(member);
+        candidates.Add(F(2, incident: 8));
+
+        candidates.Remove(member);
+
+        Assert.Equal([8], candidates.IncidentIds);
     }
 
     [Fact]
@@ -54,7 +68,8 @@ public sealed class BatchCandidatesTests
 
         Assert.Equal([1, 2], removed.Order());
         Assert.Equal([4], candidates.Free.Select(f => f.ComplaintId));
-        Assert.Equal([3], candidates.Incidents.Single().Value.Select(f => f.ComplaintId));
+        Assert.Equal([3], candidates.InIncidents.Select(f => f.ComplaintId));
+        Assert.Equal([7], candidates.IncidentIds);
         Assert.Empty(candidates.SamePhone("13900000001"));
         Assert.Empty(candidates.SamePhone(""));
         Assert.Equal(2, candidates.Count);

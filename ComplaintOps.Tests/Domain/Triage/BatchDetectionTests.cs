@@ -156,18 +156,36 @@ public sealed class BatchDetectionTests
     }
 
     [Theory]
-    [InlineData(50, BatchOutcome.None)]
-    [InlineData(49, BatchOutcome.JoinIncident)]
-    public void R10_B2_an_incident_is_judged_by_its_latest_members_only(int unlikeLatest, BatchOutcome expected)
+    [InlineData(7, 50, BatchOutcome.None)]
+    [InlineData(7, 49, BatchOutcome.JoinIncident)]
+    [InlineData(9, 50, BatchOutcome.None)]
+    [InlineData(9, 49, BatchOutcome.JoinIncident)]
+    public void R10_B2_only_the_latest_complaints_in_open_incidents_are_compared(int laterIncident, int unlikeLater, BatchOutcome expected)
     {
-        // Incident 7: ten similar members long ago, then `unlikeLatest` members about something else. Compared with its
-        // latest 50, a storm of thousands costs 50 comparisons; what it was about before them no longer draws new complaints.
+        // Incident 7: ten similar members long ago; then `unlikeLater` complaints about something else, in 7 or in another
+        // incident. Compared with the latest 50 complaints in incidents, a storm of thousands costs 50 comparisons; what was
+        // similar before them no longer draws new complaints.
+        var rules = Rules with { IncidentMembersCompared = 50 };
         var members = Enumerable.Range(1, 10).Select(i => F(i, "浙江", $"139000001{i:00}", 40, incident: 7))
-            .Concat(Enumerable.Range(11, unlikeLatest).Select(i => F(i, "江苏", $"139000002{i:00}", 20, text: Other, incident: 7)));
+            .Concat(Enumerable.Range(11, unlikeLater).Select(i => F(i, "江苏", $"139000002{i:00}", 20, text: Other, incident: laterIncident)));
 
-        var decision = BatchDetection.Decide(New("四川"), members, Rules);
+        var decision = BatchDetection.Decide(New("四川"), members, rules);
 
         Assert.Equal(expected, decision.Outcome);
+        Assert.Equal(expected == BatchOutcome.JoinIncident ? 7 : null, decision.IncidentId);
+    }
+
+    [Fact]
+    public void R10_B2_closed_incidents_do_not_use_up_the_comparisons()
+    {
+        var rules = Rules with { IncidentMembersCompared = 5 };
+        var members = Enumerable.Range(1, 3).Select(i => F(i, "浙江", $"139000001{i:00}", 40, incident: 7))
+            .Concat(Enumerable.Range(11, 20).Select(i => F(i, "江苏", $"139000002{i:00}", 20, incident: 9, open: false)));
+
+        var decision = BatchDetection.Decide(New("四川"), members, rules);
+
+        Assert.Equal(BatchOutcome.JoinIncident, decision.Outcome);
+        Assert.Equal(7, decision.IncidentId);
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace ComplaintOps.Domain.Triage;
 /// The window's complaints on one product line and problem type, arranged the way detection reads them: the free ones (in no
 /// incident), the members of each incident, and every complaint by complainant's phone — each list in arrival order (by id).
 /// Arranged so a decision costs what it has to compare, not what the window holds: in a batch storm thousands of complaints
-/// sit in a few incidents, and an incident is judged by its latest members (<see cref="BatchRules.IncidentMembersCompared"/>),
+/// sit in incidents, and a new one is compared with the latest of them (<see cref="BatchRules.IncidentMembersCompared"/>),
 /// not all of them.
 /// </summary>
 public sealed class BatchCandidates(string productLine, ProblemType problemType)
@@ -14,7 +14,8 @@ public sealed class BatchCandidates(string productLine, ProblemType problemType)
     private static readonly Comparer<BatchFacts> ById = Comparer<BatchFacts>.Create((a, b) => a.ComplaintId.CompareTo(b.ComplaintId));
 
     private readonly List<BatchFacts> _free = [];
-    private readonly Dictionary<int, List<BatchFacts>> _byIncident = [];
+    private readonly List<BatchFacts> _inIncidents = [];
+    private readonly Dictionary<int, int> _membersPerIncident = [];
     private readonly Dictionary<string, List<BatchFacts>> _byPhone = new(StringComparer.Ordinal);
 
     public string ProductLine { get; } = productLine;
@@ -26,11 +27,11 @@ public sealed class BatchCandidates(string productLine, ProblemType problemType)
     /// <summary>The complaints in no incident, in arrival order.</summary>
     public IReadOnlyList<BatchFacts> Free => _free;
 
-    /// <summary>The incidents that have members here.</summary>
-    public IEnumerable<int> IncidentIds => _byIncident.Keys;
+    /// <summary>The complaints in an incident (whichever), in arrival order.</summary>
+    public IReadOnlyList<BatchFacts> InIncidents => _inIncidents;
 
-    /// <summary>Each incident's members here, in arrival order.</summary>
-    public IEnumerable<KeyValuePair<int, List<BatchFacts>>> Incidents => _byIncident;
+    /// <summary>The incidents that have members here.</summary>
+    public IEnumerable<int> IncidentIds => _membersPerIncident.Keys;
 
     /// <summary>The complaints from one complainant (by <see cref="BatchFacts.PhoneKey"/>), in arrival order.</summary>
     public IReadOnlyList<BatchFacts> SamePhone(string phoneKey) =>
@@ -50,7 +51,8 @@ public sealed class BatchCandidates(string productLine, ProblemType problemType)
     {
         if (facts.ProductLine != ProductLine || facts.ProblemType != ProblemType)
             throw new ArgumentException($"Complaint {facts.ComplaintId} is not on {ProductLine} · {ProblemType}.", nameof(facts));
-        if (!InsertInOrder(ListFor(facts, create: true)!, facts)) return;
+        if (!InsertInOrder(ListFor(facts), facts)) return;
+        if (facts.BatchIncidentId is { } incident) _membersPerIncident[incident] = _membersPerIncident.GetValueOrDefault(incident) + 1;
         if (facts.PhoneKey.Length > 0)
         {
             if (!_byPhone.TryGetValue(facts.PhoneKey, out var phone)) _byPhone[facts.PhoneKey] = phone = [];
@@ -62,9 +64,8 @@ public sealed class BatchCandidates(string productLine, ProblemType problemType)
     /// <summary>Lets go of <paramref name="facts"/> (as held: the same incident and phone).</summary>
     public bool Remove(BatchFacts facts)
     {
-        var list = ListFor(facts, create: false);
-        if (list is null || !RemoveById(list, facts.ComplaintId)) return false;
-        if (facts.BatchIncidentId is { } incident && list.Count == 0) _byIncident.Remove(incident);
+        if (!RemoveById(ListFor(facts), facts.ComplaintId)) return false;
+        if (facts.BatchIncidentId is { } incident) LeaveIncident(incident);
         if (facts.PhoneKey.Length > 0 && _byPhone.TryGetValue(facts.PhoneKey, out var phone))
         {
             RemoveById(phone, facts.ComplaintId);
@@ -85,10 +86,10 @@ public sealed class BatchCandidates(string productLine, ProblemType problemType)
             return true;
         }
         _free.RemoveAll(Leaves);
-        foreach (var (incident, members) in _byIncident.ToList())
-            if (members.RemoveAll(Leaves) > 0 && members.Count == 0) _byIncident.Remove(incident);
+        _inIncidents.RemoveAll(Leaves);
         foreach (var f in old)
         {
+            if (f.BatchIncidentId is { } incident) LeaveIncident(incident);
             if (f.PhoneKey.Length > 0 && _byPhone.TryGetValue(f.PhoneKey, out var phone))
             {
                 RemoveById(phone, f.ComplaintId);
@@ -99,11 +100,13 @@ public sealed class BatchCandidates(string productLine, ProblemType problemType)
         }
     }
 
-    private List<BatchFacts>? ListFor(BatchFacts facts, bool create)
+    private List<BatchFacts> ListFor(BatchFacts facts) => facts.BatchIncidentId is null ? _free : _inIncidents;
+
+    private void LeaveIncident(int incident)
     {
-        if (facts.BatchIncidentId is not { } incident) return _free;
-        if (!_byIncident.TryGetValue(incident, out var members) && create) _byIncident[incident] = members = [];
-        return members;
+        var left = _membersPerIncident[incident] - 1;
+        if (left == 0) _membersPerIncident.Remove(incident);
+        else _membersPerIncident[incident] = left;
     }
 
     /// <summary>Appends (the usual case: ids grow) or inserts at its place; false when the id is there already.</summary>

@@ -5,10 +5,11 @@ namespace ComplaintOps.Domain.Triage;
 
 /// <summary>The settings of multi-province batch detection (R10, B2).</summary>
 /// <param name="IncidentMembersCompared">
-/// How many of an open incident's latest members (in the window, before the new complaint) a new complaint is compared with:
-/// an incident is judged by what it is about now, and a storm of thousands costs a bounded number of comparisons.
+/// With how many of the latest complaints already in open incidents (on the product line and problem type, in the window,
+/// before it) a new complaint is compared: incidents are judged by what they are about now, and a storm of thousands of
+/// complaints in hundreds of incidents costs a bounded number of comparisons. Complaints in no incident are all compared.
 /// </param>
-public sealed record BatchRules(TimeSpan Window, int MinComplaints, int MinProvinces, double SimilarityThreshold, int IncidentMembersCompared = 50);
+public sealed record BatchRules(TimeSpan Window, int MinComplaints, int MinProvinces, double SimilarityThreshold, int IncidentMembersCompared = 200);
 
 /// <summary>
 /// What detection needs to know about one complaint: the new one, or a candidate from the window.
@@ -71,15 +72,15 @@ public static class BatchDetection
     /// before it, on its product line and problem type (<paramref name="candidates"/>):
     /// <list type="bullet">
     /// <item>a repeat: the earliest complaint from the same phone (or the original that one points at);</item>
-    /// <item>the open incident with the most similar members among its latest <see cref="BatchRules.IncidentMembersCompared"/>
-    /// takes it (ties: the older incident), with the similar complaints in no incident;</item>
+    /// <item>of the latest <see cref="BatchRules.IncidentMembersCompared"/> complaints in open incidents, the open incident with
+    /// the most similar members takes it (ties: the older incident), with the similar complaints in no incident;</item>
     /// <item>otherwise it and the similar free complaints form an incident when they reach N complainants and the provinces.</item>
     /// </list>
     /// Members of a closed incident neither count nor move.
     /// </summary>
     /// <param name="incidentIsOpen">
     /// Whether an incident still takes members, when the caller knows it apart from the facts (the writer reads it once per
-    /// group); without it, the members' own <see cref="BatchFacts.IncidentIsOpen"/> says.
+    /// group); without it, the newest member's own <see cref="BatchFacts.IncidentIsOpen"/> says.
     /// </param>
     public static BatchDecision Decide(BatchFacts complaint, BatchCandidates candidates, BatchRules rules, Func<int, bool>? incidentIsOpen = null)
     {
@@ -99,20 +100,27 @@ public static class BatchDetection
             if (Before(c) && IsSimilar(complaint, c, rules)) free.Add(c);
         free.Sort((x, y) => Earlier(x, y) ? -1 : Earlier(y, x) ? 1 : 0);
 
-        // Each open incident by its latest members, newest first.
-        var (joinId, most) = (0, 0);
-        foreach (var (incident, members) in candidates.Incidents)
+        // The latest members of open incidents, newest first, counted per incident.
+        Dictionary<int, int>? similarPerIncident = null;
+        Dictionary<int, bool>? open = null;
+        var inIncidents = candidates.InIncidents;
+        for (var (i, compared) = (inIncidents.Count - 1, 0); i >= 0 && compared < rules.IncidentMembersCompared; i--)
         {
-            if (!(incidentIsOpen?.Invoke(incident) ?? members.Exists(m => m.IncidentIsOpen))) continue;
-            var (compared, similar) = (0, 0);
-            for (var i = members.Count - 1; i >= 0 && compared < rules.IncidentMembersCompared; i--)
-            {
-                if (!Before(members[i])) continue;
-                compared++;
-                if (IsSimilar(complaint, members[i], rules)) similar++;
-            }
-            if (similar > most || (similar == most && similar > 0 && incident < joinId)) (joinId, most) = (incident, similar);
+            var c = inIncidents[i];
+            if (!Before(c)) continue;
+            var incident = c.BatchIncidentId!.Value;
+            open ??= [];
+            if (!open.TryGetValue(incident, out var isOpen))
+                open[incident] = isOpen = incidentIsOpen?.Invoke(incident) ?? c.IncidentIsOpen;
+            if (!isOpen) continue;
+            compared++;
+            if (!IsSimilar(complaint, c, rules)) continue;
+            similarPerIncident ??= [];
+            similarPerIncident[incident] = similarPerIncident.GetValueOrDefault(incident) + 1;
         }
+        var (joinId, most) = (0, 0);
+        foreach (var (incident, count) in similarPerIncident ?? [])
+            if (count > most || (count == most && incident < joinId)) (joinId, most) = (incident, count);
         if (most > 0)
             return new BatchDecision(BatchOutcome.JoinIncident, joinId, [complaint.ComplaintId, .. free.Select(c => c.ComplaintId)], duplicateOf);
 

@@ -23,9 +23,9 @@ public sealed class BatchDetectionOptions
     [Range(0.0, 1.0)]
     public double SimilarityThreshold { get; set; } = 0.3;
 
-    /// <summary>How many of an open incident's latest members a new complaint is compared with (a storm costs a bounded amount).</summary>
+    /// <summary>With how many of the latest complaints already in open incidents a new one is compared (a storm costs a bounded amount).</summary>
     [Range(1, 100_000)]
-    public int IncidentMembersCompared { get; set; } = 50;
+    public int IncidentMembersCompared { get; set; } = 200;
 
     public BatchRules Rules => new(TimeSpan.FromHours(WindowHours), MinComplaints, MinProvinces, SimilarityThreshold, IncidentMembersCompared);
 }
