@@ -91,6 +91,7 @@ internal static class IntakeBench
         // --varied: every description also carries its own detail, so similar texts (and batches) are rare, as on a normal
         // day; without it the bench's ten titles make almost every arrival join a batch (a batch storm).
         var varied = args.Contains("--varied");
+        Timeline = args.Contains("--timeline");
         Console.WriteLine(varied ? "Texts: varied (batches rare)" : "Texts: ten titles, 24 fragments (most arrivals join a batch: a batch storm)");
         var bodies = new Bodies(options.Seed, varied);
 
@@ -221,6 +222,26 @@ internal static class IntakeBench
         return new RunResult(all.Length, errors.Sum(), measured.TotalSeconds, all, firstError);
     }
 
+    /// <summary>GC pauses seen by polling the runtime's total pause time (what a stall of every request could be).</summary>
+    private static List<string> WatchPauses(long begin, CancellationToken ct)
+    {
+        var seen = new List<string>();
+        var last = GC.GetTotalPauseDuration();
+        var gen2 = GC.CollectionCount(2);
+        while (!ct.IsCancellationRequested)
+        {
+            Thread.Sleep(5);
+            var now = GC.GetTotalPauseDuration();
+            if (now - last > TimeSpan.FromMilliseconds(10))
+                seen.Add($"{Stopwatch.GetElapsedTime(begin).TotalSeconds:F2}s:{(now - last).TotalMilliseconds:F0}ms{(GC.CollectionCount(2) > gen2 ? " (gen2)" : "")}");
+            (last, gen2) = (now, GC.CollectionCount(2));
+        }
+        return seen;
+    }
+
+    /// <summary>--timeline: print when the open loop's slowest requests were due.</summary>
+    private static bool Timeline { get; set; }
+
     private static async Task<RunResult> OpenLoopAsync(HttpClient http, Bodies bodies, double rate, TimeSpan warmup, TimeSpan measured)
     {
         var interval = Stopwatch.Frequency / rate;
@@ -228,6 +249,8 @@ internal static class IntakeBench
         var measureFrom = begin + (long)(warmup.TotalSeconds * Stopwatch.Frequency);
         var end = measureFrom + (long)(measured.TotalSeconds * Stopwatch.Frequency);
         var inFlight = new List<Task<(bool Counted, Sample Sample)>>();
+        using var stop = new CancellationTokenSource();
+        var pauses = Timeline ? Task.Run(() => WatchPauses(begin, stop.Token)) : Task.FromResult(new List<string>());
         for (long n = 0; ; n++)
         {
             var due = begin + (long)(n * interval);
@@ -239,8 +262,16 @@ internal static class IntakeBench
             inFlight.Add(Task.Run(async () => (counted, await PostAsync(http, bodies, Guid.NewGuid().ToString("N"), 1_000_000 + n, due))));
         }
         var results = await Task.WhenAll(inFlight);
+        await stop.CancelAsync();
         var samples = results.Where(r => r.Counted).Select(r => r.Sample).ToList();
         var errors = samples.Where(s => s.Status != HttpStatusCode.Created).ToList();
+        if (Timeline)
+        {
+            Console.WriteLine("  GC pauses over 10 ms: " + string.Join(", ", await pauses));
+            // Where the tail is: the slowest arrivals by when they were due (a stall shows as a cluster).
+            var slow = results.Select((r, n) => (r, At: n / rate)).Where(x => x.r.Counted).OrderByDescending(x => x.r.Sample.Millis).Take(25).OrderBy(x => x.At);
+            Console.WriteLine("  slowest: " + string.Join(", ", slow.Select(x => $"{x.At:F2}s:{x.r.Sample.Millis:F0}ms")));
+        }
         return new RunResult(samples.Count, errors.Count, measured.TotalSeconds, samples.Select(s => s.Millis).OrderBy(x => x).ToArray(),
             errors.Count > 0 ? $"{(int)errors[0].Status} {Trim(errors[0].Body)}" : "");
     }

@@ -29,6 +29,7 @@ public static class Foundation
         services.AddPooledDbContextFactory<ComplaintOpsDb>((sp, o) =>
             o.UseSqlite($"Data Source={sp.GetRequiredService<IOptions<StorageOptions>>().Value.ResolveDatabasePath(sp.GetRequiredService<IHostEnvironment>().ContentRootPath)}")
                 .AddInterceptors(BusyTimeout, MemoryMap).AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
+        services.AddSingleton<WriteGate>();
         services.AddTransient<DemoSeeder>();
         // Sign-in cookies survive restarts; the keys stay beside the database, outside git.
         services.AddDataProtection();

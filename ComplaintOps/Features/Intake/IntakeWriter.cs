@@ -51,12 +51,15 @@ public sealed class IntakeWriter : IAsyncDisposable
     private readonly CrisisBoard.BoardChangeInterceptor? _board;
     private readonly System.Threading.Channels.Channel<Job> _queue = System.Threading.Channels.Channel.CreateUnbounded<Job>(new System.Threading.Channels.UnboundedChannelOptions { SingleReader = true });
     private readonly Task _loop;
+    /// <summary>Turns at the write lock with the routing dispatcher (no polling sleeps behind its batches).</summary>
+    private readonly WriteGate _gate;
 
     public IntakeWriter(
         IDbContextFactory<ComplaintOpsDb> dbFactory, WorkingCalendarService calendar, OwnerAssignment owners, BusinessTime time,
         TriageService triage, BatchDetector batches, Archive.ArchiveService archive, IOptions<IntakeWriterOptions> options, IOptions<IntakeApiOptions> apiOptions,
-        ILogger<IntakeWriter> log, CrisisBoard.BoardChangeInterceptor? board = null)
+        ILogger<IntakeWriter> log, CrisisBoard.BoardChangeInterceptor? board = null, WriteGate? gate = null)
     {
+        _gate = gate ?? new WriteGate();
         (_dbFactory, _calendar, _owners, _time, _triage, _batches, _archive, _options, _apiOptions, _board, _log) =
             (dbFactory, calendar, owners, time, triage, batches, archive, options, apiOptions, board, log);
         _loop = Task.Run(LoopAsync);
@@ -115,6 +118,7 @@ public sealed class IntakeWriter : IAsyncDisposable
         GroupWrite written;
         try
         {
+            using var turn = await _gate.EnterAsync();
             await using var db = await _dbFactory.CreateDbContextAsync();
             await using var tx = await db.Database.BeginTransactionAsync();
             written = await WriteAllAsync(db, group);
@@ -134,6 +138,7 @@ public sealed class IntakeWriter : IAsyncDisposable
     {
         try
         {
+            using var turn = await _gate.EnterAsync();
             await using var db = await _dbFactory.CreateDbContextAsync();
             await using var tx = await db.Database.BeginTransactionAsync();
             var written = await WriteAllAsync(db, [job]);

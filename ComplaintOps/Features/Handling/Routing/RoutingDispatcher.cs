@@ -23,8 +23,12 @@ public sealed class RoutingDispatcher(
     HandlerDirectory directory,
     BusinessTime time,
     IOptions<RoutingOptions> options,
-    ILogger<RoutingDispatcher> log)
+    ILogger<RoutingDispatcher> log,
+    WriteGate? gate = null)
 {
+    /// <summary>Turns at the write lock with the intake writer: its groups wait for a routing save exactly, not by polling.</summary>
+    private readonly WriteGate _writeTurn = gate ?? new WriteGate();
+
     /// <summary>The actor routing writes on timelines.</summary>
     public static readonly Actor Router = new("routing", "Routing");
 
@@ -160,7 +164,7 @@ public sealed class RoutingDispatcher(
     {
         try
         {
-            await db.SaveChangesAsync(ct);
+            using (await _writeTurn.EnterAsync(ct)) await db.SaveChangesAsync(ct);
             return (loaded, changed);
         }
         catch (DbUpdateConcurrencyException)
