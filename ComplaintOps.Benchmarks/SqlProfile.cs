@@ -39,7 +39,10 @@ internal sealed partial class SqlProfile : DbCommandInterceptor, IDbTransactionI
     private static string Label(DbCommand command)
     {
         var sql = Whitespace().Replace(command.CommandText, " ").Trim();
-        return sql.Length > 110 ? sql[..110] + "…" : sql;
+        // Long column lists hide what tells two statements apart: keep the head and what follows FROM.
+        var from = sql.IndexOf(" FROM ", StringComparison.Ordinal);
+        if (sql.StartsWith("SELECT", StringComparison.Ordinal) && from > 60) sql = sql[..50] + " … " + sql[from..];
+        return sql.Length > 160 ? sql[..160] + "…" : sql;
     }
 
     public string Report(long requests)

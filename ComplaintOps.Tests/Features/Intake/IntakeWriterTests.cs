@@ -283,10 +283,37 @@ public sealed class IntakeWriterTests(AppFactory app) : IClassFixture<AppFactory
         var members = await db.Complaints.AsNoTracking().Where(c => ids.Contains(c.Id)).ToListAsync();
         Assert.All(members, m => Assert.Equal(ComplaintSeverity.HighRisk, m.Severity));
         var alarms = await db.AlarmEvents.AsNoTracking().Where(a => a.ComplaintId != null && ids.Contains(a.ComplaintId.Value)).ToListAsync();
-        // The third completes the batch, so it arrives as a member: its "new high-risk" alarm is already there, once. (The first
-        // two, if an earlier group saved them, became high-risk when they joined: the board's publisher raises theirs.)
+        // The third completes the batch, so it arrives as a member with its "new high-risk" alarm. The first two, if an earlier
+        // group saved them, became high-risk when they joined: intake raised theirs in the same transaction too.
         var third = members.OrderBy(m => m.Id).Last();
         Assert.Contains(alarms, a => a.ComplaintId == third.Id && a.Kind == ComplaintOps.Features.CrisisBoard.AlarmKind.NewHighRisk);
+        Assert.All(members, m => Assert.Single(alarms, a => a.ComplaintId == m.Id && a.Key == $"highrisk:{m.Id}"));
         Assert.Single(alarms, a => a.ComplaintId == third.Id && a.Key == $"highrisk:{third.Id}");
+    }
+
+    [Fact]
+    public async Task R10_earlier_complaints_that_become_high_risk_by_joining_a_batch_get_their_alarm_in_the_same_transaction()
+    {
+        var intake = Intake();
+        var line = "后入批告警-" + Guid.NewGuid().ToString("N")[..8];
+
+        // One after another: the first two are saved (general) before the third completes the batch.
+        var first = await intake.ReceiveAsync(Renewal(line, "浙江", "13977771001"), Agent);
+        var second = await intake.ReceiveAsync(Renewal(line, "江苏", "13977771002"), Agent);
+        Assert.NotEqual(ComplaintSeverity.HighRisk, first.Severity);
+        var third = await intake.ReceiveAsync(Renewal(line, "广东", "13977771003"), Agent);
+
+        await using var db = app.OpenDb();
+        var alarms = await db.AlarmEvents.AsNoTracking().Where(a => a.ComplaintId == first.Id || a.ComplaintId == second.Id).ToListAsync();
+        foreach (var earlier in new[] { first, second })
+        {
+            var stored = await db.Complaints.AsNoTracking().SingleAsync(c => c.Id == earlier.Id);
+            Assert.Equal(ComplaintSeverity.HighRisk, stored.Severity);
+            Assert.NotNull(stored.BatchIncidentId);
+            var alarm = Assert.Single(alarms, a => a.ComplaintId == earlier.Id);
+            Assert.Equal(ComplaintOps.Features.CrisisBoard.AlarmKind.Reescalation, alarm.Kind);
+            Assert.Equal($"highrisk:{earlier.Id}", alarm.Key);
+        }
+        Assert.Equal(ComplaintSeverity.HighRisk, third.Severity);
     }
 }

@@ -1,6 +1,7 @@
 using ComplaintOps.Data;
 using ComplaintOps.Domain.Complaints;
 using ComplaintOps.Features.Calendars;
+using ComplaintOps.Features.CrisisBoard;
 using ComplaintOps.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -70,6 +71,40 @@ public sealed class RowInserterTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(byEf.Complainant.Phone, back.Complainant.Phone);
         Assert.Equal(byEf.ReceivedAtUtc, back.ReceivedAtUtc);
         Assert.Equal(byEf.Timeline.Count, back.Timeline.Count);
+    }
+
+    [Fact]
+    public async Task An_alarm_numbered_by_intake_is_stored_column_for_column_as_EF_stores_it_and_EF_numbers_the_next_one_after_it()
+    {
+        _ = app.CreateClient();
+        var at = new DateTime(2026, 11, 27, 3, 4, 5, DateTimeKind.Utc).AddTicks(7654321);
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        AlarmEvent Make(string suffix) => AlarmEvent.Raise(AlarmKind.NewHighRisk, AlarmSeverity.Critical, at, $"TS-RI-{tag} · 高风险 <b>", key: $"ri:{tag}:{suffix}");
+
+        var byEf = Make("ef");
+        await using (var db = app.OpenDb())
+        {
+            db.AlarmEvents.Add(byEf);
+            await db.SaveChangesAsync();
+        }
+        var byInserter = Make("raw");
+        var afterIt = Make("next");
+        await using (var db = app.OpenDb())
+        await using (var tx = await db.Database.BeginTransactionAsync())
+        {
+            byInserter.AssignId(await TableIds.HighestAsync<AlarmEvent>(db) + 1);
+            await using (var rows = new RowInserter<AlarmEvent>(db.Model, generatedKey: false).Begin(db)) await rows.AddAsync(byInserter);
+            db.AlarmEvents.Add(afterIt);
+            await db.SaveChangesAsync();
+            await tx.CommitAsync();
+        }
+
+        var efRow = await RowAsync("AlarmEvents", "Id", byEf.Id);
+        var rawRow = await RowAsync("AlarmEvents", "Id", byInserter.Id);
+        Assert.Equal(efRow.Keys.Order(), rawRow.Keys.Order());
+        foreach (var column in efRow.Keys.Where(k => k is not ("Id" or "Key")))
+            Assert.True(efRow[column] == rawRow[column], $"AlarmEvents.{column}: EF stored {efRow[column]}, the inserter {rawRow[column]}");
+        Assert.Equal(byInserter.Id + 1, afterIt.Id);
     }
 
     /// <summary>Each column as SQLite's quote() shows it: the storage class and the exact text or number.</summary>

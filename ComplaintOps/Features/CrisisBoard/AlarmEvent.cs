@@ -81,6 +81,14 @@ public sealed class AlarmEvent
         Key = key is { Length: > 120 } ? key[..120] : key,
     };
 
+    /// <summary>Numbers a new alarm (intake inserts a group's alarms itself, inside its write transaction; see TableIds).</summary>
+    public void AssignId(long id)
+    {
+        if (Id != 0) throw new InvalidOperationException($"Alarm {Key ?? Summary} already has id {Id}.");
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(id);
+        Id = id;
+    }
+
     /// <summary>Records who took the alarm; refuses a second acknowledgement (the first one stands).</summary>
     public void Acknowledge(Actor by, DateTime nowUtc, string? note, string? assignedToName = null)
     {

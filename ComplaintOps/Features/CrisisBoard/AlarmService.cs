@@ -75,6 +75,19 @@ public sealed class AlarmService(IDbContextFactory<ComplaintOpsDb> dbFactory, Bu
             ? HighRisk(true, complaint.Id, complaint.TrackingNumber, complaint.ProductLine, complaint.RiskLevel, complaint.HighRiskTriggers, nowUtc)
             : null;
 
+    /// <summary>
+    /// The "became high-risk" alarms of saved complaints that just turned high-risk (intake's batch detection, in its own
+    /// transaction), skipping any whose alarm key is taken already (one query).
+    /// </summary>
+    public static async Task<IReadOnlyList<AlarmEvent>> ForComplaintsBecameHighRiskAsync(ComplaintOpsDb db, IReadOnlyCollection<Complaint> complaints, DateTime nowUtc)
+    {
+        if (complaints.Count == 0) return [];
+        var alarms = complaints.Select(c => HighRisk(false, c.Id, c.TrackingNumber, c.ProductLine, c.RiskLevel, c.HighRiskTriggers, nowUtc)).ToList();
+        var keys = alarms.Select(a => a.Key!).ToList();
+        var taken = (await db.AlarmEvents.Where(a => a.Key != null && keys.Contains(a.Key)).Select(a => a.Key!).ToListAsync()).ToHashSet(StringComparer.Ordinal);
+        return alarms.Where(a => !taken.Contains(a.Key!)).ToList();
+    }
+
     /// <summary>One alarm per complaint (the key): "arrived high-risk" or "became high-risk later".</summary>
     private static AlarmEvent HighRisk(bool isNew, int id, string trackingNumber, string productLine, RiskLevel level, HighRiskTriggers triggers, DateTime nowUtc) =>
         AlarmEvent.Raise(isNew ? AlarmKind.NewHighRisk : AlarmKind.Reescalation, AlarmSeverity.Critical, nowUtc,

@@ -153,6 +153,9 @@ public sealed class BoardChangeInterceptor(BoardChangeFeed feed, TimeProvider ti
         new(BoardChangeKind.ComplaintAdded, now, c.Id, Severity: c.Severity.ToString(), Status: c.Status.ToString(),
             HighRisk: c.Severity == ComplaintSeverity.HighRisk, TrackingNumber: c.TrackingNumber);
 
+    /// <summary>What the board hears of an alarm raised without SaveChanges (numbered already).</summary>
+    public static BoardChange Raised(AlarmEvent a, DateTime now) => Alarm(BoardChangeKind.AlarmRaised, a, now);
+
     private static BoardChange Alarm(BoardChangeKind kind, AlarmEvent a, DateTime now) =>
         new(kind, now, a.ComplaintId, a.Id, a.BatchIncidentId, AlarmKind: a.Kind.ToString(), AlarmSeverity: a.Severity.ToString());
 

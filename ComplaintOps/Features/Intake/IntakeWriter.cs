@@ -237,13 +237,15 @@ public sealed class IntakeWriter : IAsyncDisposable
             return new GroupWrite(results, refused);
         }
         // Batches and repeats are linked on the new complaints before they are inserted.
-        await _batches.DetectAsync(db, saved.Select(s => s.Complaint).ToList());
-        // R10: the immediate alarm of each complaint that arrived high-risk (graded so, or a batch member), in this transaction.
+        var becameHighRisk = await _batches.DetectAsync(db, saved.Select(s => s.Complaint).ToList());
+        // R10: the immediate alarm of each complaint that arrived high-risk (graded so, or a batch member), and of each earlier
+        // one that became high-risk by joining an incident, in this transaction (not left to the board's publisher, whose
+        // own write transactions would queue behind and between intake's groups).
         var raisedAt = _time.UtcNow;
-        foreach (var (_, complaint) in saved)
-            if (CrisisBoard.AlarmService.ForNewComplaint(complaint, raisedAt) is { } alarm) db.AlarmEvents.Add(alarm);
-        await InsertAsync(db, saved.Select(s => s.Complaint).Where(c => !Lifecycle.IsFinished(c.Status)).ToList(), answers, raisedAt);
-        // The rest through EF: incidents, alarms, complaints saved earlier that joined or were repeated, the sequence row.
+        var alarms = saved.Select(s => CrisisBoard.AlarmService.ForNewComplaint(s.Complaint, raisedAt)).OfType<CrisisBoard.AlarmEvent>().ToList();
+        alarms.AddRange(await CrisisBoard.AlarmService.ForComplaintsBecameHighRiskAsync(db, becameHighRisk, raisedAt));
+        await InsertAsync(db, saved.Select(s => s.Complaint).Where(c => !Lifecycle.IsFinished(c.Status)).ToList(), answers, alarms, raisedAt);
+        // The rest through EF: incidents and their alarms, complaints saved earlier that joined or were repeated, the sequence row.
         await db.SaveChangesAsync();
 
         foreach (var (job, complaint) in saved.Where(s => s.Job.AttachmentIds.Count > 0))
@@ -259,10 +261,11 @@ public sealed class IntakeWriter : IAsyncDisposable
     }
 
     /// <summary>
-    /// Inserts the group's new complaints, their timelines and the API answers with prepared statements (see
-    /// <see cref="RowInserter{T}"/>), in the open transaction; the board hears of the complaints at its commit.
+    /// Inserts the group's new complaints, their timelines, their alarms and the API answers with prepared statements (see
+    /// <see cref="RowInserter{T}"/>), in the open transaction; the board hears of the complaints and alarms at its commit.
     /// </summary>
-    private async Task InsertAsync(ComplaintOpsDb db, IReadOnlyList<Complaint> complaints, IReadOnlyList<IdempotencyRecord> answers, DateTime nowUtc)
+    private async Task InsertAsync(ComplaintOpsDb db, IReadOnlyList<Complaint> complaints, IReadOnlyList<IdempotencyRecord> answers,
+        IReadOnlyList<CrisisBoard.AlarmEvent> alarms, DateTime nowUtc)
     {
         var inserters = _inserters ??= new Inserters(db.Model);
         if (complaints.Count > 0)
@@ -273,6 +276,19 @@ public sealed class IntakeWriter : IAsyncDisposable
                 foreach (var complaint in complaints)
                     foreach (var e in complaint.Timeline) await events.AddAsync(e, complaint.Id);
             _board?.Include(db, complaints.Select(c => CrisisBoard.BoardChangeInterceptor.Added(c, nowUtc)));
+        }
+        if (alarms.Count > 0)
+        {
+            // Numbered here like the complaints, so the board hears of each alarm by its id (an EF insert cost ~0.26 ms each,
+            // one per complaint in a batch storm).
+            var highest = await TableIds.HighestAsync<CrisisBoard.AlarmEvent>(db);
+            await using (var rows = inserters.Alarms.Begin(db))
+                foreach (var alarm in alarms)
+                {
+                    alarm.AssignId(++highest);
+                    await rows.AddAsync(alarm);
+                }
+            _board?.Include(db, alarms.Select(a => CrisisBoard.BoardChangeInterceptor.Raised(a, nowUtc)));
         }
         if (answers.Count > 0)
         {
@@ -287,6 +303,7 @@ public sealed class IntakeWriter : IAsyncDisposable
         public RowInserter<Complaint> Complaints { get; } = new(model, generatedKey: false);
         public RowInserter<TimelineEvent> Timeline { get; } = new(model, generatedKey: true, nameof(TimelineEvent.ComplaintId));
         public RowInserter<IdempotencyRecord> Answers { get; } = new(model, generatedKey: true);
+        public RowInserter<CrisisBoard.AlarmEvent> Alarms { get; } = new(model, generatedKey: false);
     }
 
     private Inserters? _inserters;

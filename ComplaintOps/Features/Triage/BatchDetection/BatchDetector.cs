@@ -33,9 +33,11 @@ public sealed class BatchDetector(IOptions<BatchDetectionOptions> options, Busin
     /// Detects for <paramref name="complaints"/> (numbered, not saved yet, tracked by <paramref name="db"/> or not; in arrival order),
     /// each seeing the ones before it. Call inside the write transaction that will insert them, before they are inserted.
     /// On failure call <see cref="Forget"/>: the window may hold what was rolled back.
+    /// Returns the complaints saved before this group that became high-risk by joining an incident (R10: each raises its
+    /// alarm; the caller raises them in the same transaction).
     /// </summary>
-    public Task DetectAsync(ComplaintOpsDb db, IReadOnlyList<Complaint> complaints, CancellationToken ct = default) =>
-        WithWindowAsync(db, async window =>
+    public Task<IReadOnlyList<Complaint>> DetectAsync(ComplaintOpsDb db, IReadOnlyList<Complaint> complaints, CancellationToken ct = default) =>
+        WithWindowAsync<IReadOnlyList<Complaint>>(db, async window =>
         {
             foreach (var complaint in complaints) window.Include(Facts(complaint));
             var group = new GroupState(complaints.ToDictionary(c => c.Id));
@@ -44,7 +46,7 @@ public sealed class BatchDetector(IOptions<BatchDetectionOptions> options, Busin
                 var decision = await DecideAsync(db, window, complaint, group.Open, ct);
                 await ApplyAsync(db, window, complaint, decision, group, ct);
             }
-            return true;
+            return group.BecameHighRisk;
         }, ct);
 
     /// <summary>What one group's detection keeps: its new complaints by id, which incidents take members, the next incident id.</summary>
@@ -53,6 +55,7 @@ public sealed class BatchDetector(IOptions<BatchDetectionOptions> options, Busin
         public Dictionary<int, Complaint> Members { get; } = members;
         public Dictionary<int, bool> Open { get; } = [];
         public int? HighestIncidentId { get; set; }
+        public List<Complaint> BecameHighRisk { get; } = [];
     }
 
     /// <summary>Drops the in-memory window (after a rolled-back group); the next call reads it again.</summary>
@@ -138,7 +141,9 @@ public sealed class BatchDetector(IOptions<BatchDetectionOptions> options, Busin
             var joined = new List<(string Province, DateTime ReceivedAtUtc)>();
             foreach (var member in joining.Where(m => m.Status != ComplaintStatus.Archived && m.BatchIncidentId != incident.Id))
             {
+                var wasHighRisk = member.Severity == ComplaintSeverity.HighRisk;
                 member.JoinBatchIncident(incident.Id, Actor.System, now);
+                if (!wasHighRisk && member.Severity == ComplaintSeverity.HighRisk && !group.Members.ContainsKey(member.Id)) group.BecameHighRisk.Add(member);
                 window.Linked(member.Id, incidentId: incident.Id);
                 joined.Add((member.Complainant.Province, member.ReceivedAtUtc));
             }
