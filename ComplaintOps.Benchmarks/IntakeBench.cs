@@ -24,7 +24,7 @@ namespace ComplaintOps.Benchmarks;
 /// durable commit as the app runs it) against a database already holding N complaints, 50 concurrent clients,
 /// then open-loop arrivals at half the peak; beside a raw Microsoft.Data.Sqlite one-row-per-transaction insert floor
 /// on the same database file, same journal and synchronous mode.
-/// Command line: intake [--varied] [--db PATH] [--count N] [--clients 50] [--warmup-seconds 10] [--seconds 20] [--rate R]
+/// Command line: intake [--varied] [--db PATH] [--count N] [--clients 50] [--warmup-seconds 30] [--timeline] [--profile] [--seconds 20] [--rate R]
 /// [--floor-seconds 10] [--keep-copy].
 /// </summary>
 internal static class IntakeBench
@@ -44,7 +44,8 @@ internal static class IntakeBench
 
         var options = BenchOptions.Parse(args, root);
         var clients = Int("--clients", 50);
-        var warmup = TimeSpan.FromSeconds(Int("--warmup-seconds", 10));
+        // 30 s: on 2 cores the runtime's tiered JIT was still recompiling (25–35 % of the process's CPU) 20 s into the load.
+        var warmup = TimeSpan.FromSeconds(Int("--warmup-seconds", 30));
         var measured = TimeSpan.FromSeconds(Int("--seconds", 20));
         var floorTime = TimeSpan.FromSeconds(Int("--floor-seconds", 10));
 

@@ -18,7 +18,10 @@ public sealed class RoutingOptions
     [Range(1, 86400)]
     public int EscalationSweepSeconds { get; set; } = 30;
 
-    /// <summary>Complaints per routing transaction; workloads are read once per batch.</summary>
+    /// <summary>
+    /// Complaints per routing transaction; workloads are read once per batch. Small enough that intake's writer, which takes
+    /// turns with routing at the write lock, never waits long behind one (docs/benchmarks.md, intake round 5).
+    /// </summary>
     [Range(1, 10000)]
-    public int BatchSize { get; set; } = 500;
+    public int BatchSize { get; set; } = 100;
 }
