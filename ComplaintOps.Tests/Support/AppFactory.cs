@@ -33,6 +33,7 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Seeding:Complaints", SeedComplaints.ToString(System.Globalization.CultureInfo.InvariantCulture));
         // Routing runs when a test calls RoutingDispatcher itself, so no test's complaint changes under it.
         builder.UseSetting("Routing:Background", "false");
+        builder.UseSetting("Routing:AtIntake", "false");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -53,13 +53,17 @@ public sealed class IntakeWriter : IAsyncDisposable
     private readonly Task _loop;
     /// <summary>Turns at the write lock with the routing dispatcher (no polling sleeps behind its batches).</summary>
     private readonly WriteGate _gate;
+    /// <summary>Routes the group's complaints before the insert; absent where no routing runs (component tests).</summary>
+    private readonly Handling.Routing.IntakeRouting? _routing;
 
     public IntakeWriter(
         IDbContextFactory<ComplaintOpsDb> dbFactory, WorkingCalendarService calendar, OwnerAssignment owners, BusinessTime time,
         TriageService triage, BatchDetector batches, Archive.ArchiveService archive, IOptions<IntakeWriterOptions> options, IOptions<IntakeApiOptions> apiOptions,
-        ILogger<IntakeWriter> log, CrisisBoard.BoardChangeInterceptor? board = null, WriteGate? gate = null)
+        ILogger<IntakeWriter> log, CrisisBoard.BoardChangeInterceptor? board = null, WriteGate? gate = null,
+        Handling.Routing.IntakeRouting? routing = null)
     {
         _gate = gate ?? new WriteGate();
+        _routing = routing;
         (_dbFactory, _calendar, _owners, _time, _triage, _batches, _archive, _options, _apiOptions, _board, _log) =
             (dbFactory, calendar, owners, time, triage, batches, archive, options, apiOptions, board, log);
         _loop = Task.Run(LoopAsync);
@@ -127,6 +131,7 @@ public sealed class IntakeWriter : IAsyncDisposable
         catch (Exception e)
         {
             _batches.Forget();
+            _routing?.Forget();
             _log.LogWarning(e, "A group of {Count} intakes failed to commit; writing them one by one", group.Count);
             foreach (var job in group) await WriteAloneAsync(job);
             return;
@@ -238,6 +243,8 @@ public sealed class IntakeWriter : IAsyncDisposable
         }
         // Batches and repeats are linked on the new complaints before they are inserted.
         var becameHighRisk = await _batches.DetectAsync(db, saved.Select(s => s.Complaint).ToList());
+        // Routed after detection (a batch member needs a higher tier), so they go in routed (R19).
+        if (_routing is not null) await _routing.RouteAsync(db, saved.Select(s => s.Complaint).ToList(), _time.UtcNow);
         // R10: the immediate alarm of each complaint that arrived high-risk (graded so, or a batch member), and of each earlier
         // one that became high-risk by joining an incident, in this transaction (not left to the board's publisher, whose
         // own write transactions would queue behind and between intake's groups).

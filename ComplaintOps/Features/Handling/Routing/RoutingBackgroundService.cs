@@ -4,7 +4,8 @@ namespace ComplaintOps.Features.Handling.Routing;
 
 /// <summary>
 /// Runs the dispatcher: routing every <see cref="RoutingOptions.PollSeconds"/>, the re-escalation sweep every
-/// <see cref="RoutingOptions.EscalationSweepSeconds"/>. Intake is not touched, so a new complaint waits at most one poll.
+/// <see cref="RoutingOptions.EscalationSweepSeconds"/>. Intake routes new complaints itself (<see cref="IntakeRouting"/>);
+/// what it could not route waits at most one poll.
 /// Polling runs on wall-clock time; the business clock (BusinessTime) decides what is overdue.
 /// </summary>
 internal sealed class RoutingBackgroundService(

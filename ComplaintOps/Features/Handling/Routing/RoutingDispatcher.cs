@@ -8,8 +8,10 @@ using Microsoft.Extensions.Options;
 namespace ComplaintOps.Features.Handling.Routing;
 
 /// <summary>
-/// Routes complaints that are open and not routed yet (R19, R5), and re-escalates worsening ones. Kept out of the
-/// intake transaction so intake stays fast: the background service calls it every few seconds; tests call it directly.
+/// Routes complaints that are open and not routed yet (R19, R5), and re-escalates worsening ones. New complaints are
+/// routed by intake in its own transaction (<see cref="IntakeRouting"/>, the same plan); this routes what intake could not
+/// (no handler taking them then, intake routing off) and older cases: the background service calls it every few seconds;
+/// tests call it directly.
 /// Batches are read most-urgent first (special groups, risk, age) and saved in one transaction each; workloads are
 /// read once per batch. One run at a time per process.
 /// <para>

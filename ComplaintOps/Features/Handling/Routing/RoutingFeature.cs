@@ -8,6 +8,7 @@ public static class RoutingFeature
         services.AddOptions<RoutingOptions>().Bind(configuration.GetSection(RoutingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<HandlerDirectory>();
         services.AddSingleton<RoutingDispatcher>();
+        services.AddSingleton<IntakeRouting>();
         services.AddSingleton<ReassignCommands>();
         services.AddSingleton<MyQueueQueries>();
         services.AddHostedService<RoutingBackgroundService>();

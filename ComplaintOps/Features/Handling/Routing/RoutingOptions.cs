@@ -10,6 +10,13 @@ public sealed class RoutingOptions
     /// <summary>Run the dispatcher in the background. Tests turn it off and call it directly.</summary>
     public bool Background { get; set; } = true;
 
+    /// <summary>Route new complaints in intake's own transaction (the dispatcher routes what intake could not).</summary>
+    public bool AtIntake { get; set; } = true;
+
+    /// <summary>How long intake routes on its copy of the handlers and their workloads before reading them again.</summary>
+    [Range(1, 3600)]
+    public int IntakeDirectorySeconds { get; set; } = 10;
+
     /// <summary>How often the dispatcher looks for complaints waiting to be routed.</summary>
     [Range(1, 3600)]
     public int PollSeconds { get; set; } = 2;

@@ -1,0 +1,70 @@
+using ComplaintOps.Data;
+using ComplaintOps.Domain.Complaints;
+using ComplaintOps.Domain.Handling;
+using Microsoft.Extensions.Options;
+
+namespace ComplaintOps.Features.Handling.Routing;
+
+/// <summary>
+/// Routes a group of new complaints inside intake's write transaction, before they are inserted (R19, R5): the same plan
+/// as the dispatcher's (<see cref="RoutingPlan.Assign"/>, most urgent first, workloads counted as it goes), so a complaint
+/// goes in already routed — no second UPDATE of every new complaint and no routing transaction between intake's groups
+/// (docs/benchmarks.md, intake round 5). The handlers and their open workloads are read at most every
+/// <see cref="RoutingOptions.IntakeDirectorySeconds"/> and counted forward in memory in between; the dispatcher still
+/// routes whatever intake could not (nobody taking that product line, intake routing off) and re-escalates.
+/// One caller at a time: the intake writer.
+/// </summary>
+public sealed class IntakeRouting(HandlerDirectory directory, TimeProvider time, IOptions<RoutingOptions> options)
+{
+    /// <summary>Complaints the dispatcher would pick up: no handler, or a handler below the tier the case needs.</summary>
+    private static readonly Func<Complaint, bool> Waits = Domain.Handling.Routing.UnhandledOrBelowRequiredTier.Compile();
+
+    private Dictionary<string, HandlerCandidate>? _handlers;
+    private long _readAt;
+
+    /// <summary>Whether intake routes at all (tests that drive the dispatcher themselves turn it off).</summary>
+    public bool Enabled => options.Value.AtIntake;
+
+    /// <summary>Routes those of <paramref name="complaints"/> that wait; returns how many were routed.</summary>
+    public async Task<int> RouteAsync(ComplaintOpsDb db, IReadOnlyList<Complaint> complaints, DateTime nowUtc, CancellationToken ct = default)
+    {
+        if (!Enabled) return 0;
+        var waiting = complaints.Where(c => !Lifecycle.IsFinished(c.Status) && Waits(c)).ToList();
+        if (waiting.Count == 0) return 0;
+        var pool = await HandlersAsync(db, ct);
+        if (pool.Count == 0) return 0;
+        var byId = waiting.ToDictionary(c => c.Id);
+        var plan = RoutingPlan.Assign(waiting.Select(c => new RoutingRequest(c.Id, RoutingFacts.Of(c), c.ReceivedAtUtc, c.HandlerId, c.Tier)), pool.Values);
+        var routed = 0;
+        foreach (var step in plan)
+        {
+            if (step.Decision.Handler is not { } handler) continue;
+            var complaint = byId[step.Request.ComplaintId];
+            var previous = complaint.HandlerId;
+            complaint.Route(step.Decision, step.KeepsHandler, RoutingDispatcher.Router, nowUtc);
+            // Counted forward until the next read: the new handler has one more open case, a handler it moved from one fewer.
+            if (!step.KeepsHandler)
+            {
+                pool[handler.Id] = pool[handler.Id] with { OpenWorkload = pool[handler.Id].OpenWorkload + 1 };
+                if (previous is not null && previous != handler.Id && pool.TryGetValue(previous, out var left))
+                    pool[previous] = left with { OpenWorkload = Math.Max(0, left.OpenWorkload - 1) };
+            }
+            routed++;
+        }
+        return routed;
+    }
+
+    /// <summary>Drops what is held (after a rolled-back group the counts may include what was not written).</summary>
+    public void Forget() => _handlers = null;
+
+    private async Task<Dictionary<string, HandlerCandidate>> HandlersAsync(ComplaintOpsDb db, CancellationToken ct)
+    {
+        var now = time.GetTimestamp();
+        if (_handlers is null || time.GetElapsedTime(_readAt, now) > TimeSpan.FromSeconds(options.Value.IntakeDirectorySeconds))
+        {
+            _handlers = (await directory.RoutableAsync(db, ct)).ToDictionary(h => h.Id, StringComparer.Ordinal);
+            _readAt = now;
+        }
+        return _handlers;
+    }
+}
