@@ -153,6 +153,7 @@ public sealed class IntakeWriter : IAsyncDisposable
         catch (Exception e)
         {
             _batches.Forget();
+            _routing?.Forget();
             job.Done.TrySetException(e);
         }
     }
