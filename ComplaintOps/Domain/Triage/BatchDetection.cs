@@ -31,6 +31,11 @@ public sealed record BatchFacts(
     /// <summary>The text's distinct character bigrams, sorted (see <see cref="BatchDetection.Signature"/>).</summary>
     public int[] TextSignature { get; } = BatchDetection.Signature(Text);
 
+    /// <summary>The signature's bucket counts (see <see cref="BigramSketch"/>): rules out most unlike pairs before a merge.</summary>
+    internal byte[]? TextSketch => _sketch ??= BigramSketch.Of(TextSignature);
+
+    private byte[]? _sketch;
+
     /// <summary>The phone's digits: "139 1234 5678" and "13912345678" are the same complainant.</summary>
     public string PhoneKey { get; } = BatchDetection.PhoneKey(Phone);
 }
@@ -139,7 +144,7 @@ public static class BatchDetection
 
     /// <summary>Whether two complaints' texts reach the similarity threshold.</summary>
     public static bool IsSimilar(BatchFacts a, BatchFacts b, BatchRules rules) =>
-        Reaches(a.TextSignature, b.TextSignature, rules.SimilarityThreshold);
+        Reaches(a.TextSignature, b.TextSignature, rules.SimilarityThreshold, a.TextSketch, b.TextSketch);
 
     /// <summary>
     /// <c>Jaccard(a, b) ≥ t</c>, without finishing the merge when it cannot get there: J = c / (|A| + |B| − c) ≥ t needs
@@ -147,11 +152,13 @@ public static class BatchDetection
     /// stops once the rest cannot supply the missing ones (most of a window is unlike the new complaint). The verdict
     /// itself is the same division as <see cref="Similarity"/>; the bounds only skip work, with a margin for rounding.
     /// </summary>
-    private static bool Reaches(int[] a, int[] b, double t)
+    private static bool Reaches(int[] a, int[] b, double t, byte[]? sketchA, byte[]? sketchB)
     {
         if (a.Length == 0 || b.Length == 0) return 0 >= t;
         var needed = t * (a.Length + b.Length) / (1 + t) - 1e-9;
         if (Math.Min(a.Length, b.Length) < needed) return false;
+        // An upper bound on the common bigrams from the bucket counts: most of a window is ruled out here, without a merge.
+        if (sketchA is not null && sketchB is not null && BigramSketch.CommonAtMost(sketchA, sketchB) < needed) return false;
         int i = 0, j = 0, common = 0;
         while (i < a.Length && j < b.Length)
         {
