@@ -106,12 +106,18 @@ internal static class IntakeBench
         profile?.Reset();
         var postsBefore = Interlocked.Read(ref _posts);
         var writer = app.Services.GetRequiredService<ComplaintOps.Features.Intake.IntakeWriter>();
-        var (commits0, written0) = (writer.Commits, writer.Written);
+        var (commits0, written0, phases0) = (writer.Commits, writer.Written, writer.Phases.Snapshot());
         var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         var (allocated0, paused0, wall0) = (GC.GetTotalAllocatedBytes(), GC.GetTotalPauseDuration(), Stopwatch.GetTimestamp());
         var closed = await ClosedLoopAsync(http, bodies, clients, warmup, measured);
         Console.WriteLine($"  {closed}");
+        Console.WriteLine($"  {closed.Cpu}");
         var (commits1, written1) = (writer.Commits, writer.Written);
+        var phases1 = writer.Phases.Snapshot();
+        var writerMs = phases1.Sum(p => p.Value - phases0[p.Key]);
+        // The writer is serial: its time per complaint is a ceiling on throughput whatever the cores.
+        Console.WriteLine($"  writer (warm-up included): {writerMs / Math.Max(1, written1 - written0):F3} ms per complaint (ceiling {1000 * (written1 - written0) / Math.Max(1, writerMs):F0}/s): "
+            + string.Join(", ", phases1.Select(p => $"{p.Key} {(p.Value - phases0[p.Key]) / Math.Max(1, written1 - written0):F3}")));
         Console.WriteLine($"  group commit (warm-up included): {written1 - written0:N0} complaints in {commits1 - commits0:N0} transactions, {(written1 - written0) / (double)Math.Max(1, commits1 - commits0):F1} per commit");
         // CPU time, not wall time: what a complaint costs this process (server and the in-process clients) whatever else
         // the machine is running — the figure to compare between runs on a noisy machine.
@@ -179,6 +185,9 @@ internal static class IntakeBench
 
     private sealed record RunResult(int Requests, int Errors, double Seconds, double[] Latencies, string FirstError)
     {
+        /// <summary>CPU over the measured window (closed loop only).</summary>
+        public string? Cpu { get; init; }
+
         public double Throughput => (Requests - Errors) / Seconds;
         public double P50 => Percentile(0.50);
         public double P99 => Percentile(0.99);
@@ -201,6 +210,14 @@ internal static class IntakeBench
         var latencies = new List<double>[clients];
         var errors = new int[clients];
         string firstError = "";
+        // The machine's and the process's CPU over the measured window only (the warm-up's JIT left out).
+        var window = Task.Run(async () =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(Math.Max(0, (measureFrom - Stopwatch.GetTimestamp()) / (double)Stopwatch.Frequency)));
+            var (cpu, machine) = (Process.GetCurrentProcess().TotalProcessorTime, CpuTimes.Read());
+            await Task.Delay(TimeSpan.FromSeconds(Math.Max(0, (end - Stopwatch.GetTimestamp()) / (double)Stopwatch.Frequency)));
+            return (Process.GetCurrentProcess().TotalProcessorTime - cpu, CpuTimes.Read() - machine);
+        });
         var loops = Enumerable.Range(0, clients).Select(i => Task.Run(async () =>
         {
             latencies[i] = new List<double>(4096);
@@ -219,8 +236,12 @@ internal static class IntakeBench
             }
         })).ToArray();
         await Task.WhenAll(loops);
+        var (processCpu, machineCpu) = await window;
         var all = latencies.SelectMany(l => l).OrderBy(x => x).ToArray();
-        return new RunResult(all.Length, errors.Sum(), measured.TotalSeconds, all, firstError);
+        return new RunResult(all.Length, errors.Sum(), measured.TotalSeconds, all, firstError)
+        {
+            Cpu = $"measured window: process CPU {processCpu.TotalMilliseconds / Math.Max(1, all.Length):F2} ms per complaint; machine {machineCpu}",
+        };
     }
 
     /// <summary>GC pauses seen by polling the runtime's total pause time (what a stall of every request could be).</summary>

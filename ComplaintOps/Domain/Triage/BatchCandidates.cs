@@ -13,7 +13,7 @@ public sealed class BatchCandidates(string productLine, ProblemType problemType)
 {
     private static readonly Comparer<BatchFacts> ById = Comparer<BatchFacts>.Create((a, b) => a.ComplaintId.CompareTo(b.ComplaintId));
 
-    private readonly List<BatchFacts> _free = [];
+    private readonly SketchedList _free = new();
     private readonly List<BatchFacts> _inIncidents = [];
     private readonly Dictionary<int, int> _membersPerIncident = [];
     private readonly Dictionary<string, List<BatchFacts>> _byPhone = new(StringComparer.Ordinal);
@@ -26,6 +26,12 @@ public sealed class BatchCandidates(string productLine, ProblemType problemType)
 
     /// <summary>The complaints in no incident, in arrival order.</summary>
     public IReadOnlyList<BatchFacts> Free => _free;
+
+    /// <summary>
+    /// Adds to <paramref name="into"/> the free complaints numbered before <paramref name="complaint"/> whose size and bigram
+    /// counts do not rule out similarity at <paramref name="threshold"/> (most of a normal day's window is ruled out here).
+    /// </summary>
+    public void FreeMaybeSimilar(BatchFacts complaint, double threshold, List<BatchFacts> into) => _free.MaybeSimilar(complaint, threshold, into);
 
     /// <summary>The complaints in an incident (whichever), in arrival order.</summary>
     public IReadOnlyList<BatchFacts> InIncidents => _inIncidents;
@@ -51,7 +57,7 @@ public sealed class BatchCandidates(string productLine, ProblemType problemType)
     {
         if (facts.ProductLine != ProductLine || facts.ProblemType != ProblemType)
             throw new ArgumentException($"Complaint {facts.ComplaintId} is not on {ProductLine} · {ProblemType}.", nameof(facts));
-        if (!InsertInOrder(ListFor(facts), facts)) return;
+        if (!(facts.BatchIncidentId is null ? _free.Insert(facts) : InsertInOrder(_inIncidents, facts))) return;
         if (facts.BatchIncidentId is { } incident) _membersPerIncident[incident] = _membersPerIncident.GetValueOrDefault(incident) + 1;
         if (facts.PhoneKey.Length > 0)
         {
@@ -64,7 +70,7 @@ public sealed class BatchCandidates(string productLine, ProblemType problemType)
     /// <summary>Lets go of <paramref name="facts"/> (as held: the same incident and phone).</summary>
     public bool Remove(BatchFacts facts)
     {
-        if (!RemoveById(ListFor(facts), facts.ComplaintId)) return false;
+        if (!(facts.BatchIncidentId is null ? _free.RemoveById(facts.ComplaintId) : RemoveById(_inIncidents, facts.ComplaintId))) return false;
         if (facts.BatchIncidentId is { } incident) LeaveIncident(incident);
         if (facts.PhoneKey.Length > 0 && _byPhone.TryGetValue(facts.PhoneKey, out var phone))
         {
@@ -86,7 +92,7 @@ public sealed class BatchCandidates(string productLine, ProblemType problemType)
             return true;
         }
         _free.RemoveAll(Leaves);
-        _inIncidents.RemoveAll(Leaves);
+        _inIncidents.RemoveAll(f => Leaves(f));
         foreach (var f in old)
         {
             if (f.BatchIncidentId is { } incident) LeaveIncident(incident);
@@ -99,8 +105,6 @@ public sealed class BatchCandidates(string productLine, ProblemType problemType)
             removed(f);
         }
     }
-
-    private List<BatchFacts> ListFor(BatchFacts facts) => facts.BatchIncidentId is null ? _free : _inIncidents;
 
     private void LeaveIncident(int incident)
     {

@@ -101,8 +101,8 @@ public static class BatchDetection
 
         // The free similar ones (kept in arrival order: the lists are by id, and received-at breaks the tie below).
         var free = new List<BatchFacts>();
-        foreach (var c in candidates.Free)
-            if (Before(c) && IsSimilar(complaint, c, rules)) free.Add(c);
+        candidates.FreeMaybeSimilar(complaint, rules.SimilarityThreshold, free);
+        free.RemoveAll(c => !Before(c) || !IsSimilar(complaint, c, rules));
         free.Sort((x, y) => Earlier(x, y) ? -1 : Earlier(y, x) ? 1 : 0);
 
         // The latest members of open incidents, newest first, counted per incident.

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace ComplaintOps.Domain.Triage;
@@ -30,22 +31,24 @@ public static class BigramSketch
     public static int Bucket(int bigram) => (int)(unchecked((uint)bigram * 2654435769u) >> 24);
 
     /// <summary>Σ over buckets of the smaller count: at least the number of bigrams the two texts share.</summary>
-    public static int CommonAtMost(byte[] a, byte[] b)
+    public static int CommonAtMost(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b)
     {
-        if (Vector256.IsHardwareAccelerated)
+        if (a.Length != Buckets || b.Length != Buckets) throw new ArgumentException($"A sketch has {Buckets} buckets.");
+        if (!Vector256.IsHardwareAccelerated)
         {
-            var total = Vector256<ushort>.Zero;
-            for (var i = 0; i < Buckets; i += Vector256<byte>.Count)
-            {
-                var min = Vector256.Min(Vector256.Create(a, i), Vector256.Create(b, i));
-                var (lower, upper) = Vector256.Widen(min);
-                // At most 510 per lane per step, 8 steps: a ushort lane cannot overflow.
-                total += lower + upper;
-            }
-            return (int)Vector256.Sum(Vector256.WidenLower(total) + Vector256.WidenUpper(total));
+            var sum = 0;
+            for (var i = 0; i < Buckets; i++) sum += Math.Min(a[i], b[i]);
+            return sum;
         }
-        var common = 0;
-        for (var i = 0; i < Buckets; i++) common += Math.Min(a[i], b[i]);
-        return common;
+        ref var x = ref MemoryMarshal.GetReference(a);
+        ref var y = ref MemoryMarshal.GetReference(b);
+        var total = Vector256<ushort>.Zero;
+        for (nuint i = 0; i < Buckets; i += (nuint)Vector256<byte>.Count)
+        {
+            var (lower, upper) = Vector256.Widen(Vector256.Min(Vector256.LoadUnsafe(ref x, i), Vector256.LoadUnsafe(ref y, i)));
+            // At most 510 per lane per step, 8 steps: a ushort lane cannot overflow.
+            total += lower + upper;
+        }
+        return (int)Vector256.Sum(Vector256.WidenLower(total) + Vector256.WidenUpper(total));
     }
 }

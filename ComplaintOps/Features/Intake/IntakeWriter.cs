@@ -72,6 +72,8 @@ public sealed class IntakeWriter : IAsyncDisposable
     /// <summary>Commits so far, and complaints in them (for the benchmark and tests: mean group size = complaints / commits).</summary>
     public long Commits => Interlocked.Read(ref _commits);
     public long Written => Interlocked.Read(ref _written);
+    /// <summary>The writer's time by phase (see <see cref="IntakeWriterPhases"/>).</summary>
+    public IntakeWriterPhases Phases { get; } = new();
     private long _commits;
     private long _written;
 
@@ -122,11 +124,15 @@ public sealed class IntakeWriter : IAsyncDisposable
         GroupWrite written;
         try
         {
+            Phases.Start();
             using var turn = await _gate.EnterAsync();
+            Phases.End(IntakeWriterPhases.Phase.Gate);
             await using var db = await _dbFactory.CreateDbContextAsync();
             await using var tx = await db.Database.BeginTransactionAsync();
+            Phases.End(IntakeWriterPhases.Phase.Begin);
             written = await WriteAllAsync(db, group);
             await tx.CommitAsync();
+            Phases.End(IntakeWriterPhases.Phase.Commit);
         }
         catch (Exception e)
         {
@@ -143,11 +149,15 @@ public sealed class IntakeWriter : IAsyncDisposable
     {
         try
         {
+            Phases.Start();
             using var turn = await _gate.EnterAsync();
+            Phases.End(IntakeWriterPhases.Phase.Gate);
             await using var db = await _dbFactory.CreateDbContextAsync();
             await using var tx = await db.Database.BeginTransactionAsync();
+            Phases.End(IntakeWriterPhases.Phase.Begin);
             var written = await WriteAllAsync(db, [job]);
             await tx.CommitAsync();
+            Phases.End(IntakeWriterPhases.Phase.Commit);
             Finish(written);
         }
         catch (Exception e)
@@ -183,6 +193,7 @@ public sealed class IntakeWriter : IAsyncDisposable
         var clock = _calendar.Clock;
         // Numbered here, inside the write transaction: detection links the group's complaints before the one insert.
         var highestId = await TableIds.HighestAsync<Complaint>(db);
+        Phases.End(IntakeWriterPhases.Phase.Reads);
         var saved = new List<(Job Job, Complaint Complaint)>(jobs.Count);
         var answers = new List<IdempotencyRecord>();
 
@@ -237,6 +248,7 @@ public sealed class IntakeWriter : IAsyncDisposable
                 earlierAnswers[(idem.ApiKeyId, idem.Key)] = record;
             }
         }
+        Phases.End(IntakeWriterPhases.Phase.Build);
         if (saved.Count == 0)
         {
             if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(); // the day's sequence row may be new
@@ -244,15 +256,19 @@ public sealed class IntakeWriter : IAsyncDisposable
         }
         // Batches and repeats are linked on the new complaints before they are inserted.
         var becameHighRisk = await _batches.DetectAsync(db, saved.Select(s => s.Complaint).ToList());
+        Phases.End(IntakeWriterPhases.Phase.Detect);
         // Routed after detection (a batch member needs a higher tier), so they go in routed (R19).
         if (_routing is not null) await _routing.RouteAsync(db, saved.Select(s => s.Complaint).ToList(), _time.UtcNow);
+        Phases.End(IntakeWriterPhases.Phase.Route);
         // R10: the immediate alarm of each complaint that arrived high-risk (graded so, or a batch member), and of each earlier
         // one that became high-risk by joining an incident, in this transaction (not left to the board's publisher, whose
         // own write transactions would queue behind and between intake's groups).
         var raisedAt = _time.UtcNow;
         var alarms = saved.Select(s => CrisisBoard.AlarmService.ForNewComplaint(s.Complaint, raisedAt)).OfType<CrisisBoard.AlarmEvent>().ToList();
         alarms.AddRange(await CrisisBoard.AlarmService.ForComplaintsBecameHighRiskAsync(db, becameHighRisk, raisedAt));
+        Phases.End(IntakeWriterPhases.Phase.Alarms);
         await InsertAsync(db, saved.Select(s => s.Complaint).Where(c => !Lifecycle.IsFinished(c.Status)).ToList(), answers, alarms, raisedAt);
+        Phases.End(IntakeWriterPhases.Phase.Insert);
         // The rest through EF: incidents and their alarms, complaints saved earlier that joined or were repeated, the sequence row.
         await db.SaveChangesAsync();
 
@@ -265,6 +281,7 @@ public sealed class IntakeWriter : IAsyncDisposable
         // Closed on first contact or out of scope: archived at once, like every closure (R27); the archive saves itself.
         foreach (var (job, complaint) in saved.Where(s => Lifecycle.IsFinished(s.Complaint.Status)))
             await _archive.ArchiveAsync(db, complaint, job.ReceivedBy, _time.UtcNow);
+        Phases.End(IntakeWriterPhases.Phase.Save);
         return new GroupWrite(results, refused);
     }
 
