@@ -84,7 +84,7 @@ public sealed class AlarmService(IDbContextFactory<ComplaintOpsDb> dbFactory, Bu
         if (complaints.Count == 0) return [];
         var alarms = complaints.Select(c => HighRisk(false, c.Id, c.TrackingNumber, c.ProductLine, c.RiskLevel, c.HighRiskTriggers, nowUtc)).ToList();
         var keys = alarms.Select(a => a.Key!).ToList();
-        var taken = (await db.AlarmEvents.Where(a => a.Key != null && keys.Contains(a.Key)).Select(a => a.Key!).ToListAsync()).ToHashSet(StringComparer.Ordinal);
+        var taken = (await db.AlarmEvents.Where(a => a.Key != null && EF.Parameter(keys).Contains(a.Key)).Select(a => a.Key!).ToListAsync()).ToHashSet(StringComparer.Ordinal);
         return alarms.Where(a => !taken.Contains(a.Key!)).ToList();
     }
 

@@ -258,7 +258,11 @@ public sealed class IntakeWriter : IAsyncDisposable
         var becameHighRisk = await _batches.DetectAsync(db, saved.Select(s => s.Complaint).ToList());
         Phases.End(IntakeWriterPhases.Phase.Detect);
         // Routed after detection (a batch member needs a higher tier), so they go in routed (R19).
-        if (_routing is not null) await _routing.RouteAsync(db, saved.Select(s => s.Complaint).ToList(), _time.UtcNow);
+        if (_routing is not null)
+        {
+            await _routing.RouteAsync(db, saved.Select(s => s.Complaint).ToList(), _time.UtcNow);
+            await _routing.ReescalateRiskRiseAsync(db, becameHighRisk, _time.UtcNow);
+        }
         Phases.End(IntakeWriterPhases.Phase.Route);
         // R10: the immediate alarm of each complaint that arrived high-risk (graded so, or a batch member), and of each earlier
         // one that became high-risk by joining an incident, in this transaction (not left to the board's publisher, whose
@@ -344,7 +348,7 @@ public sealed class IntakeWriter : IAsyncDisposable
         if (intents.Count == 0) return answers;
         var apiKeyIds = intents.Select(i => i.ApiKeyId).Distinct().ToList();
         var keys = intents.Select(i => i.Key).Distinct(StringComparer.Ordinal).ToList();
-        var found = await db.IdempotencyRecords.Where(r => apiKeyIds.Contains(r.ApiKeyId) && keys.Contains(r.Key)).ToListAsync();
+        var found = await db.IdempotencyRecords.Where(r => EF.Parameter(apiKeyIds).Contains(r.ApiKeyId) && EF.Parameter(keys).Contains(r.Key)).ToListAsync();
         var now = _time.UtcNow;
         var abandoned = false;
         foreach (var record in found)

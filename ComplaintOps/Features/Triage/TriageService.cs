@@ -86,8 +86,10 @@ public sealed class TriageService(IDbContextFactory<ComplaintOpsDb> dbFactory, I
         if (wanted.Count == 0 || options.Value.RepeatComplaintCount <= 0) return new(StringComparer.Ordinal);
         var last4s = wanted.Select(p => p.Length >= 4 ? p[^4..] : p).Distinct(StringComparer.Ordinal).ToList();
         var since = time.UtcNow.AddDays(-options.Value.RepeatWindowDays);
+        // EF.Parameter: one JSON parameter, so the SQL is the same whatever the group's size (one IN parameter per value made
+        // EF build and cache new SQL for every count — a tenth of the writer's time in a batch storm).
         var counts = await db.Complaints
-            .Where(c => last4s.Contains(c.Complainant.PhoneLast4) && wanted.Contains(c.Complainant.Phone) && c.ReceivedAtUtc >= since)
+            .Where(c => EF.Parameter(last4s).Contains(c.Complainant.PhoneLast4) && EF.Parameter(wanted).Contains(c.Complainant.Phone) && c.ReceivedAtUtc >= since)
             .GroupBy(c => c.Complainant.Phone)
             .Select(g => new { Phone = g.Key, Count = g.Count() })
             .ToListAsync(ct);

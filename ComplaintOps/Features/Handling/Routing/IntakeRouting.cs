@@ -54,6 +54,36 @@ public sealed class IntakeRouting(HandlerDirectory directory, TimeProvider time,
         return routed;
     }
 
+    /// <summary>
+    /// Re-escalates, in intake's transaction, earlier complaints whose risk rose because this group's batch detection pulled
+    /// them into an incident (R10, R19 §5.4.3): the dispatcher's risk-rise rule (<see cref="Escalation.Assess"/>, the handler
+    /// picked the same way), done here so the change is saved with the link that caused it — not by a dispatcher
+    /// transaction queued between intake's groups (in a batch storm a third of the complaints are pulled in like this).
+    /// Only the risk rise is handled here; the sweep still handles overdue clocks and repeat contacts, and whatever could
+    /// not move here (no handler yet, nobody above the tier). Returns how many moved.
+    /// </summary>
+    public async Task<int> ReescalateRiskRiseAsync(ComplaintOpsDb db, IReadOnlyList<Complaint> becameHighRisk, DateTime nowUtc, CancellationToken ct = default)
+    {
+        if (!Enabled || becameHighRisk.Count == 0) return 0;
+        var pool = await HandlersAsync(db, ct);
+        var moved = 0;
+        foreach (var complaint in becameHighRisk)
+        {
+            if (complaint.HandlerId is not { } previous) continue;
+            var facts = RoutingFacts.Of(complaint);
+            var need = Escalation.Assess(new EscalationFacts(facts, complaint.Tier, complaint.Status, complaint.NextDueUtc, false, complaint.EscalatedFor), nowUtc);
+            if (need is not { Cause: EscalationCause.RiskRaised }) continue;
+            var pick = Domain.Handling.Routing.Pick(facts, need.Target, pool.Values.ToList(), need.Reason);
+            if (pick.Handler is not { } to || to.Tier <= complaint.Tier) continue;
+            complaint.Reescalate(need, to, RoutingDispatcher.Router, nowUtc);
+            pool[to.Id] = to with { OpenWorkload = to.OpenWorkload + 1 };
+            if (previous != to.Id && pool.TryGetValue(previous, out var left))
+                pool[previous] = left with { OpenWorkload = Math.Max(0, left.OpenWorkload - 1) };
+            moved++;
+        }
+        return moved;
+    }
+
     /// <summary>Drops what is held (after a rolled-back group the counts may include what was not written).</summary>
     public void Forget() => _handlers = null;
 

@@ -90,7 +90,7 @@ public sealed class BatchDetector(IOptions<BatchDetectionOptions> options, Busin
         var unknown = candidates.IncidentIds.Where(id => !open.ContainsKey(id)).ToList();
         if (unknown.Count > 0)
         {
-            var stillOpen = await db.BatchIncidents.AsNoTracking().Where(i => unknown.Contains(i.Id) && i.ClosedAtUtc == null).Select(i => i.Id).ToListAsync(ct);
+            var stillOpen = await db.BatchIncidents.AsNoTracking().Where(i => EF.Parameter(unknown).Contains(i.Id) && i.ClosedAtUtc == null).Select(i => i.Id).ToListAsync(ct);
             foreach (var id in unknown) open[id] = stillOpen.Contains(id);
         }
         return Domain.Triage.BatchDetection.Decide(facts, candidates, rules, id => open.GetValueOrDefault(id));
@@ -137,7 +137,8 @@ public sealed class BatchDetector(IOptions<BatchDetectionOptions> options, Busin
                 if (group.Members.TryGetValue(id, out var member)) joining.Add(member);
                 else toRead.Add(id);
             }
-            if (toRead.Count > 0) joining.AddRange(await db.Complaints.Where(c => toRead.Contains(c.Id)).ToListAsync(ct));
+            // EF.Parameter: one SQL text whatever the count (see TriageService.EarlierComplaintsByPhoneAsync).
+            if (toRead.Count > 0) joining.AddRange(await db.Complaints.Where(c => EF.Parameter(toRead).Contains(c.Id)).ToListAsync(ct));
             var joined = new List<(string Province, DateTime ReceivedAtUtc)>();
             foreach (var member in joining.Where(m => m.Status != ComplaintStatus.Archived && m.BatchIncidentId != incident.Id))
             {
