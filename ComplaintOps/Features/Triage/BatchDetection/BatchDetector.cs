@@ -23,6 +23,13 @@ public sealed class BatchDetector(IOptions<BatchDetectionOptions> options, Busin
     /// <summary>Longest text compared, so a pasted essay cannot make detection expensive.</summary>
     private const int MaxTextLength = 2000;
 
+    // Compiled once: on intake's serial path EF's per-call query preparation (expression funcletizing, cache lookup — FindAsync
+    // builds a new lambda each call) cost more than the lookups themselves in a batch storm (docs/benchmarks.md, round 6).
+    private static readonly Func<ComplaintOpsDb, int, CancellationToken, Task<BatchIncident?>> IncidentById =
+        EF.CompileAsyncQuery((ComplaintOpsDb db, int id, CancellationToken ct) => db.BatchIncidents.FirstOrDefault(i => i.Id == id));
+    private static readonly Func<ComplaintOpsDb, int, CancellationToken, Task<Complaint?>> ComplaintById =
+        EF.CompileAsyncQuery((ComplaintOpsDb db, int id, CancellationToken ct) => db.Complaints.FirstOrDefault(c => c.Id == id));
+
     private BatchWindow? _window;
     private int _busy;
 
@@ -53,6 +60,9 @@ public sealed class BatchDetector(IOptions<BatchDetectionOptions> options, Busin
     private sealed class GroupState(Dictionary<int, Complaint> members)
     {
         public Dictionary<int, Complaint> Members { get; } = members;
+        /// <summary>Incidents and earlier complaints this group has read (tracked by its context): read once each.</summary>
+        public Dictionary<int, BatchIncident> Incidents { get; } = [];
+        public Dictionary<int, Complaint> Earlier { get; } = [];
         public Dictionary<int, bool> Open { get; } = [];
         public int? HighestIncidentId { get; set; }
         public List<Complaint> BecameHighRisk { get; } = [];
@@ -103,7 +113,7 @@ public sealed class BatchDetector(IOptions<BatchDetectionOptions> options, Busin
         if (decision.DuplicateOfId is { } originalId)
         {
             // In this group (at hand, not inserted yet) or saved earlier (read and tracked).
-            var original = group.Members.GetValueOrDefault(originalId) ?? await db.Complaints.FindAsync([originalId], ct)
+            var original = group.Members.GetValueOrDefault(originalId) ?? await EarlierAsync(db, group, originalId, ct)
                 ?? throw new InvalidOperationException($"Complaint {originalId} vanished.");
             complaint.MarkDuplicateOf(original, Actor.System, now);
             window.Linked(complaint.Id, duplicateOfId: originalId);
@@ -121,11 +131,14 @@ public sealed class BatchDetector(IOptions<BatchDetectionOptions> options, Busin
                 incident.AssignId(id);
                 db.BatchIncidents.Add(incident);
                 group.Open[incident.Id] = true;
+                group.Incidents[incident.Id] = incident;
             }
             else
             {
-                incident = await db.BatchIncidents.FindAsync([decision.IncidentId!.Value], ct)
-                    ?? throw new InvalidOperationException($"Batch incident {decision.IncidentId} vanished.");
+                var incidentId = decision.IncidentId!.Value;
+                if (!group.Incidents.TryGetValue(incidentId, out incident!))
+                    group.Incidents[incidentId] = incident = await IncidentById(db, incidentId, ct)
+                        ?? throw new InvalidOperationException($"Batch incident {decision.IncidentId} vanished.");
             }
 
             // Archived members are read-only (R27): they stay as they were archived. Members of this group are at hand
@@ -134,11 +147,13 @@ public sealed class BatchDetector(IOptions<BatchDetectionOptions> options, Busin
             var toRead = new List<int>();
             foreach (var id in decision.Members)
             {
-                if (group.Members.TryGetValue(id, out var member)) joining.Add(member);
+                if (group.Members.TryGetValue(id, out var member) || group.Earlier.TryGetValue(id, out member)) joining.Add(member);
                 else toRead.Add(id);
             }
             // EF.Parameter: one SQL text whatever the count (see TriageService.EarlierComplaintsByPhoneAsync).
-            if (toRead.Count > 0) joining.AddRange(await db.Complaints.Where(c => EF.Parameter(toRead).Contains(c.Id)).ToListAsync(ct));
+            if (toRead.Count > 0)
+                foreach (var read in await db.Complaints.Where(c => EF.Parameter(toRead).Contains(c.Id)).ToListAsync(ct))
+                    joining.Add(group.Earlier[read.Id] = read);
             var joined = new List<(string Province, DateTime ReceivedAtUtc)>();
             foreach (var member in joining.Where(m => m.Status != ComplaintStatus.Archived && m.BatchIncidentId != incident.Id))
             {
@@ -155,6 +170,14 @@ public sealed class BatchDetector(IOptions<BatchDetectionOptions> options, Busin
                 db.AlarmEvents.Add(AlarmEvent.Raise(AlarmKind.BatchIncident, AlarmSeverity.Critical, now,
                     $"{incident.ProductLine} · {incident.ProblemType} · {incident.ComplaintCount} · {incident.Provinces}", incident.Id, complaint.Id));
         }
+    }
+
+    private static async Task<Complaint?> EarlierAsync(ComplaintOpsDb db, GroupState group, int id, CancellationToken ct)
+    {
+        if (group.Earlier.TryGetValue(id, out var known)) return known;
+        var read = await ComplaintById(db, id, ct);
+        if (read is not null) group.Earlier[id] = read;
+        return read;
     }
 
     private static BatchFacts Facts(Complaint c) =>
