@@ -28,10 +28,8 @@ public static class Foundation
         // Resolved when first used, so tests (and any later configuration source) can point it elsewhere.
         services.AddPooledDbContextFactory<ComplaintOpsDb>((sp, o) =>
             o.UseSqlite($"Data Source={sp.GetRequiredService<IOptions<StorageOptions>>().Value.ResolveDatabasePath(sp.GetRequiredService<IHostEnvironment>().ContentRootPath)}")
-                .AddInterceptors(BusyTimeout, MemoryMap, new SqliteCheckpointMode(sp.GetRequiredService<WalCheckpointer>())).AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
+                .AddInterceptors(BusyTimeout, MemoryMap).AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
         services.AddSingleton<WriteGate>();
-        services.AddSingleton<WalCheckpointer>();
-        services.AddHostedService(sp => sp.GetRequiredService<WalCheckpointer>());
         services.AddTransient<DemoSeeder>();
         // Sign-in cookies survive restarts; the keys stay beside the database, outside git.
         services.AddDataProtection();

@@ -14,13 +14,6 @@ public sealed class StorageOptions
     [Required]
     public string ReportsPath { get; set; } = "reports";
 
-    /// <summary>
-    /// How often the write-ahead log is copied back into the database on a background thread (see WalCheckpointer); 0 leaves
-    /// it to SQLite, which does it inside whichever commit crosses 1,000 pages.
-    /// </summary>
-    [Range(0, 60_000)]
-    public int CheckpointMilliseconds { get; set; } = 250;
-
     public string ResolveReportsPath(string contentRoot) =>
         Path.GetFullPath(Path.IsPathRooted(ReportsPath) ? ReportsPath : Path.Combine(Path.GetDirectoryName(ResolveDatabasePath(contentRoot))!, ReportsPath));
 
