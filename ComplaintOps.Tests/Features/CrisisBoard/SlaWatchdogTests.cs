@@ -6,6 +6,8 @@ using ComplaintOps.Features.CrisisBoard;
 using ComplaintOps.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using ComplaintOps.Infrastructure;
 
 namespace ComplaintOps.Tests.Features.CrisisBoard;
 
@@ -129,6 +131,31 @@ public sealed class SlaWatchdogTests(AppFactory app) : IClassFixture<AppFactory>
         var again = await watchdog.RunAsync();
         Assert.Equal(0, again.Raised);
         Assert.Equal(before, await db.AlarmEvents.CountAsync());
+    }
+
+    [Fact]
+    public async Task R31_a_watchdog_reading_two_complaints_a_page_still_sees_every_due_complaint_including_those_due_at_the_same_moment()
+    {
+        var board = Get<IOptions<CrisisBoardOptions>>().Value;
+        SlaWatchdog Watchdog(int pageSize) => new(Get<IDbContextFactory<ComplaintOpsDb>>(), Get<WorkingCalendarService>(), Get<BusinessTime>(),
+            Get<AlarmService>(), Options.Create(new CrisisBoardOptions
+            {
+                Lookahead = board.Lookahead, WarningFraction = board.WarningFraction, WatchdogPageSize = pageSize, WatchdogPagePause = TimeSpan.Zero,
+            }));
+        // Five due at the very same moment (a page of two cuts through them) and three at moments of their own.
+        var received = Now;
+        var ids = new List<int>();
+        for (var i = 0; i < 5; i++) ids.Add(await StoreAsync(Channel.Web, received));
+        for (var i = 1; i <= 3; i++) ids.Add(await StoreAsync(Channel.Web, received.AddMinutes(i)));
+        app.Clock.Advance(TimeSpan.FromDays(3));
+
+        var paged = await Watchdog(2).RunAsync();
+        var whole = await Watchdog(100_000).RunAsync();
+
+        Assert.Equal(whole.Candidates, paged.Candidates);
+        Assert.Equal(0, whole.Raised); // the paged run raised everything already
+        foreach (var id in ids)
+            Assert.Single(await AlarmsAsync(id, AlarmKind.SlaBreach), a => For(a, SlaClockKind.FirstReply));
     }
 
     [Fact]

@@ -22,6 +22,16 @@ public sealed class CrisisBoardOptions
     [Range(typeof(TimeSpan), "01:00:00", "60.00:00:00")]
     public TimeSpan Lookahead { get; set; } = TimeSpan.FromDays(12);
 
+    /// <summary>
+    /// Complaints the watchdog reads per page, in due order, pausing <see cref="WatchdogPagePause"/> between pages: the read of
+    /// tens of thousands of due complaints is spread out, not one long burst.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int WatchdogPageSize { get; set; } = 2000;
+
+    /// <summary>The watchdog's pause between pages of its read.</summary>
+    public TimeSpan WatchdogPagePause { get; set; } = TimeSpan.FromMilliseconds(5);
+
     /// <summary>An unacknowledged critical alarm escalates from the supervisor to the manager after this long.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
     public TimeSpan EscalateAfter { get; set; } = TimeSpan.FromMinutes(15);

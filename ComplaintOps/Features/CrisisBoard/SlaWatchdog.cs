@@ -34,37 +34,65 @@ public sealed class SlaWatchdog(
         var now = time.UtcNow;
         var o = options.Value;
         var horizon = now + o.Lookahead;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await db.Complaints.AsNoTracking()
-            .Where(c => c.NextDueUtc != null && c.NextDueUtc <= horizon)
-            .Select(c => new
-            {
-                c.Id, c.TrackingNumber, c.Channel, c.RiskLevel, c.Status, c.ReceivedAtUtc, c.AcceptedAtUtc,
-                c.FirstReplyAtUtc, c.LastProgressFeedbackAtUtc, c.FinishedAtUtc,
-            })
-            .ToListAsync(ct);
-
         var clock = calendar.Clock;
         var raised = new List<AlarmEvent>();
-        foreach (var c in rows)
+        var candidates = 0;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            var facts = new SlaFacts(c.Channel, c.RiskLevel, c.Status, c.ReceivedAtUtc, c.AcceptedAtUtc, c.FirstReplyAtUtc, c.LastProgressFeedbackAtUtc, c.FinishedAtUtc);
-            foreach (var reading in clock.Compute(facts).Clocks)
+            // Page by page in due order (IX_Complaints_NextDueUtc), with a short pause between pages: one read of every
+            // complaint due within the look-ahead (86,000 on the intake benchmark's database) held the process up for 0.6 s
+            // each minute (docs/benchmarks.md, intake round 6).
+            DateTime? after = null;
+            while (true)
             {
-                if (reading.MetAtUtc is not null) continue;
-                var start = WindowStart(reading.Kind, facts);
-                if (Stage(start, reading.DueUtc, now, o.WarningFraction) is not { } stage) continue;
-                raised.Add(AlarmEvent.Raise(
-                    stage == SlaStage.Breach ? AlarmKind.SlaBreach : AlarmKind.SlaWarning,
-                    stage == SlaStage.Breach ? AlarmSeverity.Critical : AlarmSeverity.Warning,
-                    now, $"{c.TrackingNumber} · {reading.Kind} · {time.Format(reading.DueUtc)}",
-                    complaintId: c.Id, key: Key(c.Id, reading.Kind, stage, reading.DueUtc)));
+                var due = db.Complaints.AsNoTracking().Where(c => c.NextDueUtc != null && c.NextDueUtc <= horizon);
+                if (after is { } a) due = due.Where(c => c.NextDueUtc > a);
+                var page = await Read(due.OrderBy(c => c.NextDueUtc).Take(o.WatchdogPageSize), ct);
+                if (page.Count == 0) break;
+                var last = page[^1].NextDueUtc!.Value;
+                var full = page.Count == o.WatchdogPageSize;
+                if (full)
+                {
+                    // The page may have cut through the complaints due at `last`: read all of those together.
+                    page.RemoveAll(r => r.NextDueUtc == last);
+                    page.AddRange(await Read(db.Complaints.AsNoTracking().Where(c => c.NextDueUtc == last), ct));
+                }
+                candidates += page.Count;
+                foreach (var c in page) Assess(c, clock, now, o.WarningFraction, raised);
+                if (!full) break;
+                after = last;
+                await Task.Delay(o.WatchdogPagePause, ct);
             }
         }
         var count = await alarms.RaiseAsync(raised, ct);
         await alarms.ResolveFinishedAsync(ct);
         var escalated = await alarms.EscalateDueAsync(ct);
-        return new WatchdogResult(rows.Count, count, escalated);
+        return new WatchdogResult(candidates, count, escalated);
+    }
+
+    private sealed record DueRow(
+        int Id, string TrackingNumber, Channel Channel, RiskLevel RiskLevel, ComplaintStatus Status, DateTime ReceivedAtUtc,
+        DateTime? AcceptedAtUtc, DateTime? FirstReplyAtUtc, DateTime? LastProgressFeedbackAtUtc, DateTime? FinishedAtUtc, DateTime? NextDueUtc);
+
+    private static Task<List<DueRow>> Read(IQueryable<Complaint> query, CancellationToken ct) =>
+        query.Select(c => new DueRow(c.Id, c.TrackingNumber, c.Channel, c.RiskLevel, c.Status, c.ReceivedAtUtc, c.AcceptedAtUtc,
+            c.FirstReplyAtUtc, c.LastProgressFeedbackAtUtc, c.FinishedAtUtc, c.NextDueUtc)).ToListAsync(ct);
+
+    /// <summary>The alarms one complaint's clocks call for now (exactly-once is the keys' job).</summary>
+    private void Assess(DueRow c, SlaClock clock, DateTime now, double warningFraction, List<AlarmEvent> raised)
+    {
+        var facts = new SlaFacts(c.Channel, c.RiskLevel, c.Status, c.ReceivedAtUtc, c.AcceptedAtUtc, c.FirstReplyAtUtc, c.LastProgressFeedbackAtUtc, c.FinishedAtUtc);
+        foreach (var reading in clock.Compute(facts).Clocks)
+        {
+            if (reading.MetAtUtc is not null) continue;
+            var start = WindowStart(reading.Kind, facts);
+            if (Stage(start, reading.DueUtc, now, warningFraction) is not { } stage) continue;
+            raised.Add(AlarmEvent.Raise(
+                stage == SlaStage.Breach ? AlarmKind.SlaBreach : AlarmKind.SlaWarning,
+                stage == SlaStage.Breach ? AlarmSeverity.Critical : AlarmSeverity.Warning,
+                now, $"{c.TrackingNumber} · {reading.Kind} · {time.Format(reading.DueUtc)}",
+                complaintId: c.Id, key: Key(c.Id, reading.Kind, stage, reading.DueUtc)));
+        }
     }
 
     /// <summary>Breach once past due; warning once the given share of the window is used; otherwise nothing.</summary>
@@ -93,15 +121,10 @@ public sealed class SlaWatchdogJob(SlaWatchdog watchdog, ILogger<SlaWatchdogJob>
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        // Tens of thousands of open complaints are due within the look-ahead on a large database, read and computed without a
-        // pause (SQLite's async calls complete synchronously): on a thread of its own, so the thread pool that serves requests
-        // is not held for the better part of a second each minute, and at a lower priority, so requests get the cores first
-        // (docs/benchmarks.md, intake round 5).
-        var result = await Task.Factory.StartNew(() =>
-        {
-            Infrastructure.Scheduling.BackgroundThreadPriority.LowerCurrentThread();
-            return watchdog.RunAsync(cancellationToken);
-        }, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+        // The watchdog reads page by page with pauses (see SlaWatchdog.RunAsync), so it shares the thread pool with requests.
+        // (Round 5 ran one long read on a thread of its own at niceness 10; the low-priority thread still stalled every
+        // request for 0.2–0.7 s each minute once the database held 86,000 due complaints: docs/benchmarks.md, round 6.)
+        var result = await watchdog.RunAsync(cancellationToken);
         if (result.Raised > 0 || result.Escalated > 0)
             log.LogInformation("SLA watchdog: {Candidates} candidate(s), {Raised} alarm(s) raised, {Escalated} escalated.", result.Candidates, result.Raised, result.Escalated);
     }
