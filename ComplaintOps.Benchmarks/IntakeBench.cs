@@ -105,7 +105,7 @@ internal static class IntakeBench
         Console.WriteLine($"Closed loop: {clients} clients, {warmup.TotalSeconds:F0} s warm-up (not counted), {measured.TotalSeconds:F0} s measured...");
         profile?.Reset();
         var postsBefore = Interlocked.Read(ref _posts);
-        var writer = app.Services.GetRequiredService<ComplaintOps.Features.Intake.IntakeWriter>();
+        var writer = Writer = app.Services.GetRequiredService<ComplaintOps.Features.Intake.IntakeWriter>();
         var (commits0, written0) = (writer.Commits, writer.Written);
         var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         var (allocated0, paused0, wall0) = (GC.GetTotalAllocatedBytes(), GC.GetTotalPauseDuration(), Stopwatch.GetTimestamp());
@@ -267,6 +267,7 @@ internal static class IntakeBench
 
     /// <summary>--timeline: print when the open loop's slowest requests were due.</summary>
     private static bool Timeline { get; set; }
+    private static ComplaintOps.Features.Intake.IntakeWriter? Writer { get; set; }
 
     private static async Task<RunResult> OpenLoopAsync(HttpClient http, Bodies bodies, double rate, TimeSpan warmup, TimeSpan measured)
     {
@@ -297,6 +298,10 @@ internal static class IntakeBench
             // Where the tail is: the slowest arrivals by when they were due (a stall shows as a cluster).
             var slow = results.Select((r, n) => (r, At: n / rate)).Where(x => x.r.Counted).OrderByDescending(x => x.r.Sample.Millis).Take(25).OrderBy(x => x.At);
             Console.WriteLine("  slowest: " + string.Join(", ", slow.Select(x => $"{x.At:F2}s:{x.r.Sample.Millis:F0}ms")));
+            // The intake writer's slow writes in the same time base: whether a stall is inside the writer, and in which phase.
+            foreach (var g in Writer?.Phases.SlowGroups.Where(g => g.StartedAt >= begin) ?? [])
+                Console.WriteLine($"  slow write at {(g.StartedAt - begin) / (double)Stopwatch.Frequency:F2}s: {g.TotalMilliseconds:F0} ms ("
+                    + string.Join(", ", g.Phases.Where(p => p.Value >= 1).Select(p => $"{p.Key} {p.Value:F0}")) + ")");
         }
         return new RunResult(samples.Count, errors.Count, measured.TotalSeconds, samples.Select(s => s.Millis).OrderBy(x => x).ToArray(),
             errors.Count > 0 ? $"{(int)errors[0].Status} {Trim(errors[0].Body)}" : "");

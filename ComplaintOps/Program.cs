@@ -30,6 +30,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     WebRootPath = root is null ? null : Path.Combine(root, "wwwroot"),
 });
 if (root is not null) builder.WebHost.UseStaticWebAssets();
+ThreadPoolFloor.Apply(builder.Configuration);
 
 builder.Services
     .AddConsoleFoundation(builder.Configuration)

@@ -11,8 +11,23 @@ namespace ComplaintOps.Features.CrisisBoard;
 public sealed record AssignableUser(string Id, string Name, Tier Tier);
 
 /// <summary>Raising (idempotent by key), acknowledging (once) and escalating alarms.</summary>
-public sealed class AlarmService(IDbContextFactory<ComplaintOpsDb> dbFactory, BusinessTime time, IOptions<CrisisBoardOptions> options)
+public sealed class AlarmService(IDbContextFactory<ComplaintOpsDb> dbFactory, BusinessTime time, IOptions<CrisisBoardOptions> options, WriteGate? gate = null)
 {
+    /// <summary>
+    /// Saves in turn with the intake writer (<see cref="WriteGate"/>): the watchdog's minutely alarm writes otherwise met
+    /// intake's groups at SQLite's lock, whose busy handler sleeps (a group waited 45 ms at its BEGIN; intake round 6).
+    /// </summary>
+    private async Task SaveAsync(ComplaintOpsDb db, CancellationToken ct)
+    {
+        if (gate is null)
+        {
+            await db.SaveChangesAsync(ct);
+            return;
+        }
+        using var turn = await gate.EnterAsync(ct);
+        await db.SaveChangesAsync(ct);
+    }
+
     /// <summary>
     /// Inserts the alarms whose key is not yet taken; returns how many were new. One query for the existing keys,
     /// one save; the unique index on the key settles a race with another writer (then one by one, duplicates skipped).
@@ -30,7 +45,7 @@ public sealed class AlarmService(IDbContextFactory<ComplaintOpsDb> dbFactory, Bu
         db.AlarmEvents.AddRange(fresh);
         try
         {
-            await db.SaveChangesAsync(ct);
+            await SaveAsync(db, ct);
             return fresh.Count;
         }
         catch (DbUpdateException)
@@ -42,7 +57,7 @@ public sealed class AlarmService(IDbContextFactory<ComplaintOpsDb> dbFactory, Bu
                 try
                 {
                     db.AlarmEvents.Add(alarm);
-                    await db.SaveChangesAsync(ct);
+                    await SaveAsync(db, ct);
                     added++;
                 }
                 catch (DbUpdateException)
@@ -115,7 +130,7 @@ public sealed class AlarmService(IDbContextFactory<ComplaintOpsDb> dbFactory, Bu
         }
         try
         {
-            await db.SaveChangesAsync(ct);
+            await SaveAsync(db, ct);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -150,7 +165,7 @@ public sealed class AlarmService(IDbContextFactory<ComplaintOpsDb> dbFactory, Bu
             else if (complaint is { Status: not ComplaintStatus.Archived }) complaint.RecordAlarm(TimelineEventKind.AlarmEscalated, Actor.System, now, alarm.Kind.ToString(), EscalationLevel.Manager.ToString());
             try
             {
-                await db.SaveChangesAsync(ct);
+                await SaveAsync(db, ct);
                 if (!finished) escalated++;
             }
             catch (DbUpdateConcurrencyException)
@@ -176,7 +191,7 @@ public sealed class AlarmService(IDbContextFactory<ComplaintOpsDb> dbFactory, Bu
         foreach (var alarm in open) alarm.Resolve(now);
         try
         {
-            await db.SaveChangesAsync(ct);
+            await SaveAsync(db, ct);
         }
         catch (DbUpdateConcurrencyException)
         {

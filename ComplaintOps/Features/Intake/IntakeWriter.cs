@@ -133,6 +133,7 @@ public sealed class IntakeWriter : IAsyncDisposable
             written = await WriteAllAsync(db, group);
             await tx.CommitAsync();
             Phases.End(IntakeWriterPhases.Phase.Commit);
+            Phases.Finish();
         }
         catch (Exception e)
         {
@@ -158,6 +159,7 @@ public sealed class IntakeWriter : IAsyncDisposable
             var written = await WriteAllAsync(db, [job]);
             await tx.CommitAsync();
             Phases.End(IntakeWriterPhases.Phase.Commit);
+            Phases.Finish();
             Finish(written);
         }
         catch (Exception e)

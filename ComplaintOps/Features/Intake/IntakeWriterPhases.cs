@@ -11,16 +11,42 @@ public sealed class IntakeWriterPhases
     public enum Phase { Gate, Begin, Reads, Build, Detect, Route, Alarms, Insert, Save, Commit }
 
     private readonly long[] _ticks = new long[Enum.GetValues<Phase>().Length];
+    private readonly long[] _group = new long[Enum.GetValues<Phase>().Length];
+    private readonly System.Collections.Concurrent.ConcurrentQueue<SlowGroup> _slow = new();
     private long _mark;
+    private long _groupStart;
 
-    /// <summary>Starts timing the next phase.</summary>
-    public void Start() => _mark = Stopwatch.GetTimestamp();
+    /// <summary>A write that took longer than <see cref="SlowMilliseconds"/>: when it started (Stopwatch timestamp) and its phases (ms).</summary>
+    public sealed record SlowGroup(long StartedAt, double TotalMilliseconds, IReadOnlyDictionary<Phase, double> Phases);
+
+    /// <summary>Writes slower than this are kept (the latest 200) for the benchmark's timeline.</summary>
+    public const double SlowMilliseconds = 40;
+
+    public IReadOnlyCollection<SlowGroup> SlowGroups => _slow;
+
+    /// <summary>Starts timing a write (its first phase).</summary>
+    public void Start()
+    {
+        _mark = _groupStart = Stopwatch.GetTimestamp();
+        Array.Clear(_group);
+    }
+
+    /// <summary>Ends timing a write: keeps it if it was slow.</summary>
+    public void Finish()
+    {
+        var total = Stopwatch.GetElapsedTime(_groupStart).TotalMilliseconds;
+        if (total < SlowMilliseconds) return;
+        _slow.Enqueue(new SlowGroup(_groupStart, total,
+            Enum.GetValues<Phase>().ToDictionary(p => p, p => _group[(int)p] * 1000.0 / Stopwatch.Frequency)));
+        while (_slow.Count > 200) _slow.TryDequeue(out _);
+    }
 
     /// <summary>Ends <paramref name="phase"/> and starts the next.</summary>
     public void End(Phase phase)
     {
         var now = Stopwatch.GetTimestamp();
         Interlocked.Add(ref _ticks[(int)phase], now - _mark);
+        _group[(int)phase] += now - _mark;
         _mark = now;
     }
 

@@ -1,6 +1,7 @@
 using ComplaintOps.Data;
 using ComplaintOps.Domain.Complaints;
 using ComplaintOps.Domain.Handling;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace ComplaintOps.Features.Handling.Routing;
@@ -14,13 +15,16 @@ namespace ComplaintOps.Features.Handling.Routing;
 /// routes whatever intake could not (nobody taking that product line, intake routing off) and re-escalates.
 /// One caller at a time: the intake writer.
 /// </summary>
-public sealed class IntakeRouting(HandlerDirectory directory, TimeProvider time, IOptions<RoutingOptions> options)
+public sealed class IntakeRouting(
+    HandlerDirectory directory, TimeProvider time, IOptions<RoutingOptions> options, IDbContextFactory<ComplaintOpsDb> dbFactory)
 {
     /// <summary>Complaints the dispatcher would pick up: no handler, or a handler below the tier the case needs.</summary>
     private static readonly Func<Complaint, bool> Waits = Domain.Handling.Routing.UnhandledOrBelowRequiredTier.Compile();
 
     private Dictionary<string, HandlerCandidate>? _handlers;
     private long _readAt;
+    /// <summary>A re-read under way on a context of its own (not in intake's transaction: it took ~40 ms of a group's time).</summary>
+    private Task<Dictionary<string, HandlerCandidate>>? _refresh;
 
     /// <summary>Whether intake routes at all (tests that drive the dispatcher themselves turn it off).</summary>
     public bool Enabled => options.Value.AtIntake;
@@ -85,16 +89,38 @@ public sealed class IntakeRouting(HandlerDirectory directory, TimeProvider time,
     }
 
     /// <summary>Drops what is held (after a rolled-back group the counts may include what was not written).</summary>
-    public void Forget() => _handlers = null;
+    public void Forget() => (_handlers, _refresh) = (null, null);
 
+    /// <summary>
+    /// The handlers and their workloads: read in intake's transaction the first time; after that re-read in the background
+    /// every <see cref="RoutingOptions.IntakeDirectorySeconds"/> and taken by the next group once read (the copy in hand is
+    /// counted forward meanwhile).
+    /// </summary>
     private async Task<Dictionary<string, HandlerCandidate>> HandlersAsync(ComplaintOpsDb db, CancellationToken ct)
     {
-        var now = time.GetTimestamp();
-        if (_handlers is null || time.GetElapsedTime(_readAt, now) > TimeSpan.FromSeconds(options.Value.IntakeDirectorySeconds))
+        if (_refresh is { IsCompleted: true } done)
         {
-            _handlers = (await directory.RoutableAsync(db, ct)).ToDictionary(h => h.Id, StringComparer.Ordinal);
+            if (done.IsCompletedSuccessfully) _handlers = done.Result;
+            _refresh = null; // a failed re-read is tried again when next due
+        }
+        var now = time.GetTimestamp();
+        if (_handlers is null)
+        {
+            _handlers = await ReadAsync(db, ct);
             _readAt = now;
+        }
+        else if (_refresh is null && time.GetElapsedTime(_readAt, now) > TimeSpan.FromSeconds(options.Value.IntakeDirectorySeconds))
+        {
+            _readAt = now;
+            _refresh = Task.Run(async () =>
+            {
+                await using var own = await dbFactory.CreateDbContextAsync();
+                return await ReadAsync(own, CancellationToken.None);
+            });
         }
         return _handlers;
     }
+
+    private async Task<Dictionary<string, HandlerCandidate>> ReadAsync(ComplaintOpsDb db, CancellationToken ct) =>
+        (await directory.RoutableAsync(db, ct)).ToDictionary(h => h.Id, StringComparer.Ordinal);
 }
