@@ -73,17 +73,10 @@ public sealed class IntakeRouting(
         var moved = 0;
         foreach (var complaint in becameHighRisk)
         {
-            if (complaint.HandlerId is not { } previous) continue;
+            if (complaint.HandlerId is null) continue;
             var facts = RoutingFacts.Of(complaint);
             var need = Escalation.Assess(new EscalationFacts(facts, complaint.Tier, complaint.Status, complaint.NextDueUtc, false, complaint.EscalatedFor), nowUtc);
-            if (need is not { Cause: EscalationCause.RiskRaised }) continue;
-            var pick = Domain.Handling.Routing.Pick(facts, need.Target, pool.Values.ToList(), need.Reason);
-            if (pick.Handler is not { } to || to.Tier <= complaint.Tier) continue;
-            complaint.Reescalate(need, to, RoutingDispatcher.Router, nowUtc);
-            pool[to.Id] = to with { OpenWorkload = to.OpenWorkload + 1 };
-            if (previous != to.Id && pool.TryGetValue(previous, out var left))
-                pool[previous] = left with { OpenWorkload = Math.Max(0, left.OpenWorkload - 1) };
-            moved++;
+            if (need is { Cause: EscalationCause.RiskRaised } && RoutingDispatcher.TryReescalate(complaint, facts, need, pool, nowUtc)) moved++;
         }
         return moved;
     }

@@ -150,16 +150,29 @@ public sealed class RoutingDispatcher(
             var facts = RoutingFacts.Of(c);
             var need = Escalation.Assess(new EscalationFacts(facts, c.Tier, c.Status, c.NextDueUtc, repeated.Contains(c.Id), c.EscalatedFor), now);
             if (need is null) continue;
-            var pick = Domain.Handling.Routing.Pick(facts, need.Target, pool.Values.ToList(), need.Reason);
             // Nobody above the current tier: leave it; a later sweep tries again when someone is there.
-            if (pick.Handler is not { } to || to.Tier <= c.Tier) continue;
-            c.Reescalate(need, to, Router, now);
-            pool[to.Id] = to with { OpenWorkload = to.OpenWorkload + 1 };
-            moved++;
+            if (TryReescalate(c, facts, need, pool, now)) moved++;
         }
         if (moved == 0) return (0, until);
         var (_, saved) = await SaveAsync(db, batch.Count, moved, ct);
         return (saved, until);
+    }
+
+    /// <summary>
+    /// Moves a case to the least-loaded handler at the tier <paramref name="need"/> names (or above), counting the handlers'
+    /// workloads forward in <paramref name="pool"/>; false when nobody above its current tier takes it. Shared by this sweep
+    /// and intake's re-escalation of complaints pulled into a batch (<see cref="IntakeRouting.ReescalateRiskRiseAsync"/>).
+    /// </summary>
+    public static bool TryReescalate(Complaint c, RoutingFacts facts, EscalationNeed need, Dictionary<string, HandlerCandidate> pool, DateTime nowUtc)
+    {
+        var pick = Domain.Handling.Routing.Pick(facts, need.Target, pool.Values.ToList(), need.Reason);
+        if (pick.Handler is not { } to || to.Tier <= c.Tier) return false;
+        var previous = c.HandlerId;
+        c.Reescalate(need, to, Router, nowUtc);
+        pool[to.Id] = to with { OpenWorkload = to.OpenWorkload + 1 };
+        if (previous is not null && previous != to.Id && pool.TryGetValue(previous, out var left))
+            pool[previous] = left with { OpenWorkload = Math.Max(0, left.OpenWorkload - 1) };
+        return true;
     }
 
     private async Task<(int, int)> SaveAsync(ComplaintOpsDb db, int loaded, int changed, CancellationToken ct)
