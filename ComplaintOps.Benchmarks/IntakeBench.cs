@@ -111,16 +111,12 @@ internal static class IntakeBench
         var (allocated0, paused0, wall0) = (GC.GetTotalAllocatedBytes(), GC.GetTotalPauseDuration(), Stopwatch.GetTimestamp());
         // The writer's time by phase over the measured window only: it is serial, so its time per complaint is a ceiling on
         // throughput whatever the cores.
-        (long Written, IReadOnlyDictionary<ComplaintOps.Features.Intake.IntakeWriterPhases.Phase, double> Phases) atMeasureStart = (writer.Written, writer.Phases.Snapshot());
-        var closed = await ClosedLoopAsync(http, bodies, clients, warmup, measured, () => atMeasureStart = (writer.Written, writer.Phases.Snapshot()));
+        var atMeasureStart = WriterWindow.Of(writer);
+        var closed = await ClosedLoopAsync(http, bodies, clients, warmup, measured, () => atMeasureStart = WriterWindow.Of(writer));
         Console.WriteLine($"  {closed}");
         Console.WriteLine($"  {closed.Cpu}");
         var (commits1, written1) = (writer.Commits, writer.Written);
-        var phases1 = writer.Phases.Snapshot();
-        var inWindow = Math.Max(1, written1 - atMeasureStart.Written);
-        var writerMs = phases1.Sum(p => p.Value - atMeasureStart.Phases[p.Key]);
-        Console.WriteLine($"  writer (measured window): {writerMs / inWindow:F3} ms per complaint (ceiling {1000 * inWindow / Math.Max(1, writerMs):F0}/s): "
-            + string.Join(", ", phases1.Select(p => $"{p.Key} {(p.Value - atMeasureStart.Phases[p.Key]) / inWindow:F3}")));
+        Console.WriteLine($"  {WriterWindow.Of(writer).Since(atMeasureStart)}");
         Console.WriteLine($"  group commit (warm-up included): {written1 - written0:N0} complaints in {commits1 - commits0:N0} transactions, {(written1 - written0) / (double)Math.Max(1, commits1 - commits0):F1} per commit");
         // CPU time, not wall time: what a complaint costs this process (server and the in-process clients) whatever else
         // the machine is running — the figure to compare between runs on a noisy machine.
@@ -135,8 +131,10 @@ internal static class IntakeBench
         var rate = Option("--rate") is { } r ? double.Parse(r, CultureInfo.InvariantCulture) : Math.Max(1, closed.Throughput / 2);
         Console.WriteLine($"Open loop: {rate:F0} requests/s (half the peak), 5 s warm-up, {measured.TotalSeconds:F0} s measured...");
         (commits0, written0) = (writer.Commits, writer.Written);
-        var open = await OpenLoopAsync(http, bodies, rate, TimeSpan.FromSeconds(5), measured);
+        var openStart = WriterWindow.Of(writer);
+        var open = await OpenLoopAsync(http, bodies, rate, TimeSpan.FromSeconds(5), measured, () => openStart = WriterWindow.Of(writer));
         Console.WriteLine($"  {open}");
+        Console.WriteLine($"  {WriterWindow.Of(writer).Since(openStart)}");
         (commits1, written1) = (writer.Commits, writer.Written);
         Console.WriteLine($"  group commit (warm-up included): {written1 - written0:N0} complaints in {commits1 - commits0:N0} transactions, {(written1 - written0) / (double)Math.Max(1, commits1 - commits0):F1} per commit");
 
@@ -269,7 +267,7 @@ internal static class IntakeBench
     private static bool Timeline { get; set; }
     private static ComplaintOps.Features.Intake.IntakeWriter? Writer { get; set; }
 
-    private static async Task<RunResult> OpenLoopAsync(HttpClient http, Bodies bodies, double rate, TimeSpan warmup, TimeSpan measured)
+    private static async Task<RunResult> OpenLoopAsync(HttpClient http, Bodies bodies, double rate, TimeSpan warmup, TimeSpan measured, Action? measureStarts = null)
     {
         var interval = Stopwatch.Frequency / rate;
         var begin = Stopwatch.GetTimestamp();
@@ -278,10 +276,16 @@ internal static class IntakeBench
         var inFlight = new List<Task<(bool Counted, Sample Sample)>>();
         using var stop = new CancellationTokenSource();
         var pauses = Timeline ? Task.Run(() => WatchPauses(begin, stop.Token)) : Task.FromResult(new List<string>());
+        var measuring = false;
         for (long n = 0; ; n++)
         {
             var due = begin + (long)(n * interval);
             if (due >= end) break;
+            if (!measuring && due >= measureFrom)
+            {
+                measuring = true;
+                measureStarts?.Invoke();
+            }
             var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
             if (wait > TimeSpan.FromMilliseconds(1)) await Task.Delay(wait);
             var counted = due >= measureFrom;

@@ -107,6 +107,39 @@ public sealed class RowInserterTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(byInserter.Id + 1, afterIt.Id);
     }
 
+    [Fact]
+    public async Task A_statement_kept_from_one_transaction_writes_in_the_next_and_a_rollback_still_takes_its_row_back()
+    {
+        // The intake writer keeps its connection and the inserter's compiled statement from one write to the next.
+        _ = app.CreateClient();
+        var at = new DateTime(2026, 11, 27, 3, 4, 5, DateTimeKind.Utc);
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var alarms = new RowInserter<AlarmEvent>(app.OpenDb().Model, generatedKey: false);
+        async Task<AlarmEvent> InsertAsync(ComplaintOpsDb db, string suffix, bool commit)
+        {
+            var alarm = AlarmEvent.Raise(AlarmKind.NewHighRisk, AlarmSeverity.Critical, at, $"TS-RI-{tag}", key: $"ri:{tag}:{suffix}");
+            await using var tx = await db.Database.BeginTransactionAsync();
+            alarm.AssignId(await TableIds.HighestAsync<AlarmEvent>(db) + 1);
+            await using (var rows = alarms.Begin(db)) await rows.AddAsync(alarm);
+            if (commit) await tx.CommitAsync();
+            return alarm;
+        }
+
+        await using (var db = app.OpenDb())
+        {
+            await db.Database.OpenConnectionAsync();
+            await InsertAsync(db, "1", commit: true);
+            await InsertAsync(db, "rolled-back", commit: false);
+            await InsertAsync(db, "2", commit: true);
+        }
+        // Another context: another connection, so the statement is compiled again for it.
+        await using (var db = app.OpenDb()) await InsertAsync(db, "3", commit: true);
+
+        await using var check = app.OpenDb();
+        var stored = await check.AlarmEvents.Where(a => a.Key!.StartsWith($"ri:{tag}:")).Select(a => a.Key).ToListAsync();
+        Assert.Equal([$"ri:{tag}:1", $"ri:{tag}:2", $"ri:{tag}:3"], stored.Order());
+    }
+
     /// <summary>Each column as SQLite's quote() shows it: the storage class and the exact text or number.</summary>
     private async Task<Dictionary<string, string>> RowAsync(string table, string key, long id) => (await RowsAsync(table, key, id)).Single();
 
