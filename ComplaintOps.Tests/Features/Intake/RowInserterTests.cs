@@ -2,6 +2,7 @@ using ComplaintOps.Data;
 using ComplaintOps.Domain.Complaints;
 using ComplaintOps.Features.Calendars;
 using ComplaintOps.Features.CrisisBoard;
+using ComplaintOps.Features.Intake.Api;
 using ComplaintOps.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -105,6 +106,41 @@ public sealed class RowInserterTests(AppFactory app) : IClassFixture<AppFactory>
         foreach (var column in efRow.Keys.Where(k => k is not ("Id" or "Key")))
             Assert.True(efRow[column] == rawRow[column], $"AlarmEvents.{column}: EF stored {efRow[column]}, the inserter {rawRow[column]}");
         Assert.Equal(byInserter.Id + 1, afterIt.Id);
+    }
+
+    [Fact]
+    public async Task An_api_answer_is_stored_column_for_column_as_EF_stores_it()
+    {
+        _ = app.CreateClient();
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        int keyId;
+        await using (var db = app.OpenDb()) keyId = (await db.ApiKeys.FirstAsync()).Id;
+        IdempotencyRecord Make(string suffix) => new()
+        {
+            ApiKeyId = keyId, Key = $"ri-{tag}-{suffix}", RequestHash = "ab12", StatusCode = 201, ResponseBody = "{\"trackingNumber\":\"TS-1\"}",
+            Location = null, CreatedAtUtc = new DateTime(2026, 11, 27, 3, 4, 5, DateTimeKind.Utc).AddTicks(1000),
+        };
+
+        var byEf = Make("ef");
+        await using (var db = app.OpenDb())
+        {
+            db.IdempotencyRecords.Add(byEf);
+            await db.SaveChangesAsync();
+        }
+        await using (var db = app.OpenDb())
+        await using (var tx = await db.Database.BeginTransactionAsync())
+        {
+            await using (var rows = new RowInserter<IdempotencyRecord>(db.Model, generatedKey: true).Begin(db)) await rows.AddAsync(Make("raw"));
+            await tx.CommitAsync();
+        }
+
+        long rawId;
+        await using (var db = app.OpenDb()) rawId = (await db.IdempotencyRecords.SingleAsync(r => r.Key == $"ri-{tag}-raw")).Id;
+        var efRow = await RowAsync("IdempotencyRecords", "Id", byEf.Id);
+        var rawRow = await RowAsync("IdempotencyRecords", "Id", rawId);
+        Assert.Equal(efRow.Keys.Order(), rawRow.Keys.Order());
+        foreach (var column in efRow.Keys.Where(k => k is not ("Id" or "Key")))
+            Assert.True(efRow[column] == rawRow[column], $"IdempotencyRecords.{column}: EF stored {efRow[column]}, the inserter {rawRow[column]}");
     }
 
     [Fact]
