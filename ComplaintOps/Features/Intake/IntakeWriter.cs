@@ -240,6 +240,7 @@ public sealed class IntakeWriter : IAsyncDisposable
         Phases.End(IntakeWriterPhases.Phase.Reads);
         var saved = new List<(Job Job, Complaint Complaint)>(jobs.Count);
         var answers = new List<IdempotencyRecord>();
+        var sequences = new Dictionary<DateOnly, DailySequence>();
 
         foreach (var job in jobs)
         {
@@ -253,7 +254,7 @@ public sealed class IntakeWriter : IAsyncDisposable
 
             // Built in memory first: if the rules refuse it, nothing of this member has touched the context.
             var day = clock.BusinessDate(now);
-            var sequence = await SequenceAsync(db, day);
+            if (!sequences.TryGetValue(day, out var sequence)) sequences[day] = sequence = await SequenceAsync(db, day);
             var owner = job.Owner ?? _owners.Pick();
             var phone = job.Data.Complainant.Phone?.Trim() ?? "";
             Complaint complaint;
@@ -390,9 +391,9 @@ public sealed class IntakeWriter : IAsyncDisposable
         var answers = new Dictionary<(int, string), IdempotencyRecord>();
         var intents = jobs.Select(j => j.Idempotency).OfType<IdempotencyIntent>().ToList();
         if (intents.Count == 0) return answers;
-        var apiKeyIds = intents.Select(i => i.ApiKeyId).Distinct().ToList();
-        var keys = intents.Select(i => i.Key).Distinct(StringComparer.Ordinal).ToList();
-        var found = await db.IdempotencyRecords.Where(r => EF.Parameter(apiKeyIds).Contains(r.ApiKeyId) && EF.Parameter(keys).Contains(r.Key)).ToListAsync();
+        var apiKeyIds = intents.Select(i => i.ApiKeyId).Distinct().ToArray();
+        var keys = intents.Select(i => i.Key).Distinct(StringComparer.Ordinal).ToArray();
+        var found = await AnswersByKey(db, apiKeyIds, keys).ToListAsync();
         var now = _time.UtcNow;
         var abandoned = false;
         foreach (var record in found)
@@ -408,13 +409,22 @@ public sealed class IntakeWriter : IAsyncDisposable
         return answers;
     }
 
+    // Compiled once: the writer's per-write reads are few and small, and EF's preparation of a query from its expression
+    // tree (funcletizing, the query cache's lookup) cost more than running them (docs/benchmarks.md, intake round 7).
+    private static readonly Func<ComplaintOpsDb, string, Task<DailySequence?>> SequenceByDay =
+        EF.CompileAsyncQuery((ComplaintOpsDb db, string day) => db.DailySequences.FirstOrDefault(s => s.Day == day));
+
+    private static readonly Func<ComplaintOpsDb, int[], string[], IAsyncEnumerable<IdempotencyRecord>> AnswersByKey =
+        EF.CompileAsyncQuery((ComplaintOpsDb db, int[] apiKeyIds, string[] keys) =>
+            db.IdempotencyRecords.Where(r => apiKeyIds.Contains(r.ApiKeyId) && keys.Contains(r.Key)));
+
     private sealed record GroupWrite(List<(Job Job, IntakeOutcome Outcome)> Results, List<(Job Job, DomainException Error)> Refused);
 
     /// <summary>The day's tracking-number row, tracked by the context (read once per group).</summary>
     private static async Task<DailySequence> SequenceAsync(ComplaintOpsDb db, DateOnly day)
     {
         var key = day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-        var row = await db.DailySequences.FindAsync(key);
+        var row = await SequenceByDay(db, key);
         if (row is null)
         {
             row = new DailySequence { Day = key };

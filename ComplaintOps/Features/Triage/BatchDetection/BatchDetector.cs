@@ -30,6 +30,9 @@ public sealed class BatchDetector(IOptions<BatchDetectionOptions> options, Busin
     private static readonly Func<ComplaintOpsDb, int, CancellationToken, Task<Complaint?>> ComplaintById =
         EF.CompileAsyncQuery((ComplaintOpsDb db, int id, CancellationToken ct) => db.Complaints.FirstOrDefault(c => c.Id == id));
 
+    private static readonly Func<ComplaintOpsDb, int[], IAsyncEnumerable<int>> OpenAmong =
+        EF.CompileAsyncQuery((ComplaintOpsDb db, int[] ids) => db.BatchIncidents.Where(i => ids.Contains(i.Id) && i.ClosedAtUtc == null).Select(i => i.Id));
+
     private BatchWindow? _window;
     private int _busy;
 
@@ -100,7 +103,7 @@ public sealed class BatchDetector(IOptions<BatchDetectionOptions> options, Busin
         var unknown = candidates.IncidentIds.Where(id => !open.ContainsKey(id)).ToList();
         if (unknown.Count > 0)
         {
-            var stillOpen = await db.BatchIncidents.AsNoTracking().Where(i => EF.Parameter(unknown).Contains(i.Id) && i.ClosedAtUtc == null).Select(i => i.Id).ToListAsync(ct);
+            var stillOpen = await OpenAmong(db, [.. unknown]).ToListAsync(ct);
             foreach (var id in unknown) open[id] = stillOpen.Contains(id);
         }
         return Domain.Triage.BatchDetection.Decide(facts, candidates, rules, id => open.GetValueOrDefault(id));
