@@ -176,6 +176,33 @@ public sealed class BatchDetectionTests
     }
 
     [Fact]
+    public void R10_B2_stopping_the_count_once_one_incident_cannot_be_caught_decides_as_a_full_count_does()
+    {
+        // 3,000 random windows: members of four incidents (one closed), similar or not, in random order; the decision must be
+        // the one a full count of the latest N open members makes (the most similar members; a tie goes to the older incident).
+        var random = new Random(20261129);
+        for (var round = 0; round < 3000; round++)
+        {
+            var rules = Rules with { IncidentMembersCompared = random.Next(1, 25) };
+            var members = Enumerable.Range(1, random.Next(0, 40)).Select(i =>
+            {
+                var incident = random.Next(6, 10);
+                return F(i, i % 2 == 0 ? "浙江" : "江苏", $"1390000{i:0000}", 30 - i * 0.5, text: random.Next(3) == 0 ? Other : Text,
+                    incident: incident, open: incident != 9);
+            }).ToList();
+            var complaint = New("四川");
+
+            var counts = new Dictionary<int, int>();
+            foreach (var member in members.OrderByDescending(m => m.ComplaintId).Where(m => m.IncidentIsOpen).Take(rules.IncidentMembersCompared))
+                if (BatchDetection.IsSimilar(complaint, member, rules)) counts[member.BatchIncidentId!.Value] = counts.GetValueOrDefault(member.BatchIncidentId!.Value) + 1;
+            int? expected = counts.Count == 0 ? null : counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key).First().Key;
+
+            var decision = BatchDetection.Decide(complaint, members, rules);
+            Assert.True(expected == decision.IncidentId, $"round {round}: a full count picks {expected?.ToString() ?? "none"}, the decision {decision.IncidentId?.ToString() ?? "none"}");
+        }
+    }
+
+    [Fact]
     public void R10_B2_closed_incidents_do_not_use_up_the_comparisons()
     {
         var rules = Rules with { IncidentMembersCompared = 5 };

@@ -105,12 +105,16 @@ public static class BatchDetection
         free.RemoveAll(c => !Before(c) || !IsSimilar(complaint, c, rules));
         free.Sort((x, y) => Earlier(x, y) ? -1 : Earlier(y, x) ? 1 : 0);
 
-        // The latest members of open incidents, newest first, counted per incident.
+        // The latest members of open incidents, newest first, counted per incident. The count stops early once the leading
+        // incident is ahead of every other by more than the comparisons left (in a storm most of the 200 latest members are
+        // one incident's): no other incident, seen or not, could still reach it, so the decision is the one a full count makes.
         Dictionary<int, int>? similarPerIncident = null;
         Dictionary<int, bool>? open = null;
+        var (leader, leaderCount, runnerUpCount) = (0, 0, 0);
         var inIncidents = candidates.InIncidents;
         for (var (i, compared) = (inIncidents.Count - 1, 0); i >= 0 && compared < rules.IncidentMembersCompared; i--)
         {
+            if (leaderCount - runnerUpCount > rules.IncidentMembersCompared - compared) break;
             var c = inIncidents[i];
             if (!Before(c)) continue;
             var incident = c.BatchIncidentId!.Value;
@@ -121,7 +125,10 @@ public static class BatchDetection
             compared++;
             if (!IsSimilar(complaint, c, rules)) continue;
             similarPerIncident ??= [];
-            similarPerIncident[incident] = similarPerIncident.GetValueOrDefault(incident) + 1;
+            var count = similarPerIncident[incident] = similarPerIncident.GetValueOrDefault(incident) + 1;
+            if (incident == leader) leaderCount = count;
+            else if (count > leaderCount) (leader, runnerUpCount, leaderCount) = (incident, leaderCount, count);
+            else runnerUpCount = Math.Max(runnerUpCount, count);
         }
         var (joinId, most) = (0, 0);
         foreach (var (incident, count) in similarPerIncident ?? [])
