@@ -64,6 +64,25 @@ public sealed class SlaWatchdogTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task R31_complaints_whose_clocks_cannot_have_reached_a_warning_are_not_assessed_and_still_warn_when_they_do()
+    {
+        // Every minute the watchdog sees the complaints due within its look-ahead; only those whose warning point or due
+        // time can have come are read whole and have their clocks computed (a storm of fresh complaints costs it little).
+        var watchdog = Get<SlaWatchdog>();
+        var before = await watchdog.RunAsync();
+        var id = await StoreAsync(Channel.Web, Now);
+
+        var fresh = await watchdog.RunAsync();
+        Assert.Equal(before.Candidates + 1, fresh.Candidates);
+        Assert.Equal(before.Assessed, fresh.Assessed);
+
+        app.Clock.Advance(TimeSpan.FromHours(19.5)); // 81 % of the first reply's 24 h
+        var warned = await watchdog.RunAsync();
+        Assert.True(warned.Assessed > before.Assessed, $"assessed {warned.Assessed}, before {before.Assessed}");
+        Assert.Single(await AlarmsAsync(id, AlarmKind.SlaWarning), a => For(a, SlaClockKind.FirstReply));
+    }
+
+    [Fact]
     public async Task R15_a_reply_in_time_stops_the_clock()
     {
         var watchdog = Get<SlaWatchdog>();
