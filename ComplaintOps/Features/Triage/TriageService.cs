@@ -91,9 +91,9 @@ public sealed class TriageService(IDbContextFactory<ComplaintOpsDb> dbFactory, I
         return counts;
     }
 
-    // Compiled once (intake's writer runs it for every write), and EF.Parameter: one JSON parameter, so the SQL is the same
-    // whatever the group's size (one IN parameter per value made EF build and cache new SQL for every count — a tenth of
-    // the writer's time in a batch storm).
+    // Compiled once: intake's writer runs it for every write, and EF's per-call preparation of the expression tree (which,
+    // uncompiled, also built new SQL for every list length) cost more than the query (docs/benchmarks.md, rounds 6 and 7).
+    // The lists stay parameters; the SQL for each shape is made once and cached.
     private static readonly Func<ComplaintOpsDb, string[], string[], DateTime, IAsyncEnumerable<PhoneCount>> CountsByPhone =
         EF.CompileAsyncQuery((ComplaintOpsDb db, string[] last4s, string[] phones, DateTime since) => db.Complaints
             .Where(c => last4s.Contains(c.Complainant.PhoneLast4) && phones.Contains(c.Complainant.Phone) && c.ReceivedAtUtc >= since)
