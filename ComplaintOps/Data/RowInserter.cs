@@ -130,14 +130,15 @@ public sealed class RowInserter<T> where T : class
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
-    /// <summary>
-    /// Binds a provider value (after EF's value converter) as Microsoft.Data.Sqlite binds it for EF — the same storage class
-    /// and text formats, so rows inserted here and rows saved by EF compare and sort alike (RowInserterTests checks every
-    /// column of each inserted table against EF's). A type not listed here is refused, not guessed.
-    /// </summary>
+    /// <summary>The stored (provider) types <see cref="Bind"/> knows; a column of another type is refused, not guessed.</summary>
     private static readonly HashSet<Type> Bound =
         [typeof(string), typeof(int), typeof(long), typeof(short), typeof(byte), typeof(bool), typeof(double), typeof(DateTime), typeof(DateOnly), typeof(decimal), typeof(byte[])];
 
+    /// <summary>
+    /// Binds a provider value (after EF's value converter) as Microsoft.Data.Sqlite binds it for EF — the same storage class
+    /// and text formats, so rows inserted here and rows saved by EF compare and sort alike (RowInserterTests checks every
+    /// column of each inserted table against EF's).
+    /// </summary>
     private static void Bind(sqlite3_stmt statement, int index, object? value)
     {
         var rc = value switch
