@@ -162,6 +162,6 @@ public sealed class SlaWatchdogJob(SlaWatchdog watchdog, ILogger<SlaWatchdogJob>
         // request for 0.2–0.7 s each minute once the database held 86,000 due complaints: docs/benchmarks.md, round 6.)
         var result = await watchdog.RunAsync(cancellationToken);
         if (result.Raised > 0 || result.Escalated > 0)
-            log.LogInformation("SLA watchdog: {Candidates} candidate(s), {Raised} alarm(s) raised, {Escalated} escalated.", result.Candidates, result.Raised, result.Escalated);
+            log.LogInformation("SLA watchdog: {Candidates} candidate(s), {Assessed} assessed, {Raised} alarm(s) raised, {Escalated} escalated.", result.Candidates, result.Assessed, result.Raised, result.Escalated);
     }
 }
