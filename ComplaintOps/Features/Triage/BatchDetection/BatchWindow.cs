@@ -35,7 +35,7 @@ public sealed class BatchWindow(TimeSpan window)
         // First: the window through the ReceivedAtUtc index. Then: every row inserted since, by primary key (few: the
         // writer's own group and whatever else was inserted meanwhile); those outside the window are skipped in memory.
         var rows = first
-            ? await WindowQuery(db, from).Select(c => new Row(c.Id, c.ProductLine, c.ProblemType, c.Complainant.Province, c.Complainant.Phone, c.Title, c.Description, c.ReceivedAtUtc, c.BatchIncidentId, c.DuplicateOfId)).ToListAsync(ct)
+            ? await WindowQuery(db, from).Select(ToRow).ToListAsync(ct)
             : await InsertedSince(db, _highestId).ToListAsync(ct);
         if (first) _highestId = await db.Complaints.MaxAsync(c => (int?)c.Id, ct) ?? 0;
         foreach (var r in rows.OrderBy(r => r.Id))
@@ -56,12 +56,15 @@ public sealed class BatchWindow(TimeSpan window)
     private sealed record Row(int Id, string ProductLine, ProblemType ProblemType, string Province, string Phone, string Title, string Description,
         DateTime ReceivedAtUtc, int? BatchIncidentId, int? DuplicateOfId);
 
-    // Compiled once: it runs for every write of intake's single writer (see IntakeWriter's compiled reads).
-    private static readonly Func<ComplaintOpsDb, int, IAsyncEnumerable<Row>> InsertedSince =
-        EF.CompileAsyncQuery((ComplaintOpsDb db, int highestId) => db.Complaints.AsNoTracking().Where(c => c.Id > highestId)
-            .Select(c => new Row(c.Id, c.ProductLine, c.ProblemType, c.Complainant.Province, c.Complainant.Phone, c.Title, c.Description, c.ReceivedAtUtc, c.BatchIncidentId, c.DuplicateOfId)));
+    private static readonly System.Linq.Expressions.Expression<Func<Complaint, Row>> ToRow = c =>
+        new Row(c.Id, c.ProductLine, c.ProblemType, c.Complainant.Province, c.Complainant.Phone, c.Title, c.Description, c.ReceivedAtUtc, c.BatchIncidentId, c.DuplicateOfId);
 
-    /// <summary>Every later read: the complaints inserted since the highest id held (a primary-key range).</summary>
+    // Compiled once: it runs for every write of intake's single writer (see IntakeWriter's compiled reads). Its filter is
+    // InsertedSinceQuery's, written out (a compiled query cannot call a method on its parameters), whose plan is tested.
+    private static readonly Func<ComplaintOpsDb, int, IAsyncEnumerable<Row>> InsertedSince =
+        EF.CompileAsyncQuery((ComplaintOpsDb db, int highestId) => db.Complaints.AsNoTracking().Where(c => c.Id > highestId).Select(ToRow));
+
+    /// <summary>Every later read: the complaints inserted since the highest id held (a primary-key range; <see cref="InsertedSince"/> runs it).</summary>
     public static IQueryable<Complaint> InsertedSinceQuery(ComplaintOpsDb db, int highestId) =>
         db.Complaints.AsNoTracking().Where(c => c.Id > highestId);
 
